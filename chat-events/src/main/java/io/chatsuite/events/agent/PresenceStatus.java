@@ -1,0 +1,5 @@
+package io.chatsuite.events.agent;
+
+public enum PresenceStatus {
+    AVAILABLE, AWAY, OFFLINE
+}
