@@ -1,0 +1,15 @@
+package io.chatsuite.commons.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** RFC 9457 problem details, with the offending fields of a validation error. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public record FieldError(String field, String message) {
+    }
+}
