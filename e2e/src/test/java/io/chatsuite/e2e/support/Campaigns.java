@@ -1,0 +1,25 @@
+package io.chatsuite.e2e.support;
+
+import java.util.UUID;
+
+/** Creates campaigns through the edge with a real Keycloak token of the demo admin. */
+public final class Campaigns {
+
+    private Campaigns() {
+    }
+
+    /** A campaign in group sales, longest-idle, with a welcome message in each language; returns its id. */
+    public static String create(String adminToken, String agentMember) {
+        String name = "E2E " + UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"name":"%s","securityGroup":"sales","strategy":"LONGEST_IDLE","serviceLevelSeconds":30,
+                 "defaultLanguage":"en",
+                 "messages":{"welcome":{"es":"¡Hola! Un agente te atenderá enseguida.",
+                                        "en":"Hi! An agent will be with you shortly.",
+                                        "pt":"Olá! Um agente vai atendê-lo em breve."}},
+                 "agentMembers":["%s"],
+                 "allowedOrigins":["%s"]}""".formatted(name, agentMember, RunningSuite.get().urls().edge());
+        return Http.post(RunningSuite.get().urls().edge() + "/api/campaigns", adminToken, body, 201)
+                .path("id").asText();
+    }
+}
