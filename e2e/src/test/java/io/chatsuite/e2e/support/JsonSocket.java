@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.events.EventCodec;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,10 @@ public final class JsonSocket implements AutoCloseable {
             builder.header("Origin", origin);
         }
         if (bearer != null) {
-            builder.subprotocols("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer " + bearer);
+            // As browsers must: a subprotocol may not hold spaces or '#', so the carrier value is URI-encoded.
+            String carrier = URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + bearer,
+                    StandardCharsets.UTF_8).replace("+", "%20");
+            builder.subprotocols("bearer-token-carrier", carrier);
         }
         this.socket = builder.buildAsync(uri, new Listener()).join();
     }

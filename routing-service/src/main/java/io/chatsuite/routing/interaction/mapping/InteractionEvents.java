@@ -1,0 +1,43 @@
+package io.chatsuite.routing.interaction.mapping;
+
+import io.chatsuite.events.CloudEvent;
+import io.chatsuite.events.EventCodec;
+import io.chatsuite.events.Party;
+import io.chatsuite.events.interaction.AssignmentReason;
+import io.chatsuite.events.interaction.InteractionAbandoned;
+import io.chatsuite.events.interaction.InteractionAssigned;
+import io.chatsuite.events.interaction.InteractionEnded;
+import io.chatsuite.events.interaction.InteractionQueued;
+import io.chatsuite.events.interaction.InteractionRejected;
+import io.chatsuite.routing.interaction.Interaction;
+import java.time.Instant;
+
+/** Maps interactions to the events of the {@code interactions} topic (keyed and subject-ed by interaction id). */
+public final class InteractionEvents {
+
+    public static final String SOURCE = "/routing-service";
+
+    private InteractionEvents() {
+    }
+
+    public static CloudEvent queued(Interaction i, int position) {
+        return EventCodec.wrap(SOURCE, i.id, new InteractionQueued(i.id, i.campaignId, position, i.queuedAt));
+    }
+
+    public static CloudEvent assigned(Interaction i, String agentId, Instant at, AssignmentReason reason) {
+        return EventCodec.wrap(SOURCE, i.id, new InteractionAssigned(i.id, i.campaignId, agentId, i.customerName,
+                i.language, i.requestedAt, at, reason));
+    }
+
+    public static CloudEvent rejected(Interaction i) {
+        return EventCodec.wrap(SOURCE, i.id, new InteractionRejected(i.id, i.campaignId, i.rejectReason, i.closedAt));
+    }
+
+    public static CloudEvent abandoned(Interaction i, Instant at) {
+        return EventCodec.wrap(SOURCE, i.id, new InteractionAbandoned(i.id, i.campaignId, i.requestedAt, at));
+    }
+
+    public static CloudEvent ended(Interaction i, String agentId, Party endedBy, Instant at) {
+        return EventCodec.wrap(SOURCE, i.id, new InteractionEnded(i.id, i.campaignId, agentId, endedBy, at));
+    }
+}
