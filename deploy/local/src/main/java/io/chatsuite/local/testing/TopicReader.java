@@ -20,6 +20,11 @@ public final class TopicReader {
     /** Waits until {@code count} records matching {@code filter} were read, and returns them in order. */
     public static List<ConsumerRecord<String, String>> await(String bootstrap, List<String> topics,
             Predicate<ConsumerRecord<String, String>> filter, int count, Duration timeout) {
+        return SharedInfra.withOwnClassLoader(() -> read(bootstrap, topics, filter, count, timeout));
+    }
+
+    private static List<ConsumerRecord<String, String>> read(String bootstrap, List<String> topics,
+            Predicate<ConsumerRecord<String, String>> filter, int count, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "topic-reader-" + UUID.randomUUID());

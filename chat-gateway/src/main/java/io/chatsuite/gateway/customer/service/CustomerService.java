@@ -1,0 +1,129 @@
+package io.chatsuite.gateway.customer.service;
+
+import io.chatsuite.commons.outbox.Outbox;
+import io.chatsuite.commons.session.SessionTokens;
+import io.chatsuite.events.EventCodec;
+import io.chatsuite.events.Party;
+import io.chatsuite.events.campaign.CampaignUpserted;
+import io.chatsuite.events.routing.RoutingAbandonRequested;
+import io.chatsuite.events.routing.RoutingEndRequested;
+import io.chatsuite.events.routing.RoutingRequested;
+import io.chatsuite.gateway.interaction.ChatSession;
+import io.chatsuite.gateway.interaction.LogEntry;
+import io.chatsuite.gateway.interaction.MessageTexts;
+import io.chatsuite.gateway.interaction.SessionState;
+import io.chatsuite.gateway.interaction.mapping.LogFrames;
+import io.chatsuite.gateway.interaction.repository.ChatSessionRepository;
+import io.chatsuite.gateway.interaction.service.InteractionLog;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The customer's side of a chat: starts sessions (with the campaign's welcome), resumes them from a session
+ * token, asks routing for an agent on the first message and ends chats. Routing requests travel through the
+ * outbox, in the transaction that records them on the session.
+ */
+@ApplicationScoped
+public class CustomerService {
+
+    static final String SOURCE = "/chat-gateway";
+
+    private final ChatSessionRepository sessions;
+    private final InteractionLog log;
+    private final Outbox outbox;
+    private final SessionTokens tokens;
+
+    public CustomerService(ChatSessionRepository sessions, InteractionLog log, Outbox outbox, SessionTokens tokens) {
+        this.sessions = sessions;
+        this.log = log;
+        this.outbox = outbox;
+        this.tokens = tokens;
+    }
+
+    /** A new session and its token; {@code entries} holds the welcome when the campaign has one. */
+    public record Started(ChatSession session, String token, List<LogEntry> entries) {
+    }
+
+    @WithTransaction
+    public Uni<Started> start(CampaignUpserted campaign, String requestedLanguage, String customerName) {
+        ChatSession s = new ChatSession();
+        s.interactionId = UUID.randomUUID().toString();
+        s.campaignId = campaign.campaignId();
+        s.customerName = customerName == null || customerName.isBlank() ? null : customerName.strip();
+        s.language = MessageTexts.sessionLanguage(requestedLanguage, campaign.defaultLanguage());
+        s.state = SessionState.NEW;
+        s.createdAt = now();
+        s.updatedAt = s.createdAt;
+        Optional<MessageTexts.Text> welcome = MessageTexts.pick(campaign.messages(), "welcome", s.language,
+                campaign.defaultLanguage());
+        return sessions.persistAndFlush(s)
+                .chain(() -> welcome.isEmpty() ? Uni.createFrom().item(Optional.<LogEntry>empty())
+                        : log.append(s, "welcome/" + s.interactionId,
+                                LogFrames.system("welcome", welcome.get().text(), welcome.get().language())))
+                .map(entry -> new Started(s, tokens.issue(s.interactionId), entry.map(List::of).orElse(List.of())));
+    }
+
+    /** The session a token is bound to, if the token is genuine and the session exists. */
+    @WithSession
+    public Uni<Optional<ChatSession>> resume(String token) {
+        Optional<String> interactionId = tokens.verify(token);
+        if (interactionId.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return sessions.findById(interactionId.get()).map(Optional::ofNullable);
+    }
+
+    /** Asks routing for an agent, once per session, however many connections ask. */
+    @WithTransaction
+    public Uni<Void> requestRouting(String interactionId, String campaignId, String customerName, String language) {
+        Instant at = now();
+        return sessions.markRequested(interactionId, at).chain(changed -> !changed ? Uni.createFrom().voidItem()
+                : outbox.add(campaignId, EventCodec.wrap(SOURCE, interactionId,
+                        new RoutingRequested(interactionId, campaignId, customerName, language, at))));
+    }
+
+    /**
+     * The customer closes the chat: an abandon while it waits for an agent, an end once assigned, and just a
+     * local end when routing never heard of it. Ending twice changes nothing.
+     */
+    @WithTransaction
+    public Uni<List<LogEntry>> end(String interactionId) {
+        return sessions.lock(interactionId).chain(s -> {
+            if (s == null || s.state.isOver() || s.endRequestedAt != null) {
+                return Uni.createFrom().item(List.<LogEntry>of());
+            }
+            Instant at = now();
+            s.updatedAt = at;
+            return switch (s.state) {
+                case NEW -> {
+                    s.state = SessionState.ENDED;
+                    yield log.append(s, "ended/" + s.interactionId, LogFrames.ended(Party.CUSTOMER.name()))
+                            .map(e -> e.map(List::of).orElse(List.of()));
+                }
+                case REQUESTED, QUEUED -> {
+                    s.endRequestedAt = at;
+                    yield outbox.add(s.campaignId, EventCodec.wrap(SOURCE, s.interactionId,
+                            new RoutingAbandonRequested(s.interactionId, s.campaignId, at))).replaceWith(List.of());
+                }
+                case ASSIGNED -> {
+                    s.endRequestedAt = at;
+                    yield outbox.add(s.campaignId, EventCodec.wrap(SOURCE, s.interactionId,
+                            new RoutingEndRequested(s.interactionId, s.campaignId, Party.CUSTOMER, s.agentId, at)))
+                            .replaceWith(List.of());
+                }
+                default -> Uni.createFrom().item(List.<LogEntry>of());
+            };
+        });
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
