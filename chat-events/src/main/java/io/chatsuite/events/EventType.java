@@ -1,17 +1,23 @@
 package io.chatsuite.events;
 
 import io.chatsuite.events.agent.AgentPresenceChanged;
+import io.chatsuite.events.agent.AgentProfileDeleted;
+import io.chatsuite.events.agent.AgentProfileUpserted;
 import io.chatsuite.events.campaign.CampaignDeleted;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.interaction.InteractionAbandoned;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionEnded;
+import io.chatsuite.events.interaction.InteractionOffered;
 import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.events.interaction.InteractionRejected;
 import io.chatsuite.events.message.ChatMessageSent;
 import io.chatsuite.events.routing.RoutingAbandonRequested;
+import io.chatsuite.events.routing.RoutingAccepted;
+import io.chatsuite.events.routing.RoutingDeclined;
 import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.events.routing.RoutingRequested;
+import io.chatsuite.events.servicelevel.ServiceLevelUpdated;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +40,13 @@ public enum EventType {
     INTERACTION_REJECTED("chat.interaction.rejected.v1", Topics.INTERACTIONS, InteractionRejected.class),
     INTERACTION_ABANDONED("chat.interaction.abandoned.v1", Topics.INTERACTIONS, InteractionAbandoned.class),
     INTERACTION_ENDED("chat.interaction.ended.v1", Topics.INTERACTIONS, InteractionEnded.class),
-    CHAT_MESSAGE_SENT("chat.message.sent.v1", Topics.CHAT_MESSAGES, ChatMessageSent.class);
+    CHAT_MESSAGE_SENT("chat.message.sent.v1", Topics.CHAT_MESSAGES, ChatMessageSent.class),
+    AGENT_PROFILE_UPSERTED("chat.agent-profile.upserted.v1", Topics.AGENT_PROFILES, AgentProfileUpserted.class),
+    AGENT_PROFILE_DELETED("chat.agent-profile.deleted.v1", Topics.AGENT_PROFILES, AgentProfileDeleted.class),
+    INTERACTION_OFFERED("chat.interaction.offered.v1", Topics.INTERACTIONS, InteractionOffered.class),
+    ROUTING_ACCEPTED("chat.routing.accepted.v1", Topics.ROUTING_REQUESTS, RoutingAccepted.class),
+    ROUTING_DECLINED("chat.routing.declined.v1", Topics.ROUTING_REQUESTS, RoutingDeclined.class),
+    SERVICE_LEVEL_UPDATED("chat.service-level.updated.v1", Topics.SERVICE_LEVELS, ServiceLevelUpdated.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

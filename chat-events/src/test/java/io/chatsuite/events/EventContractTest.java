@@ -6,23 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatsuite.events.agent.AgentPresenceChanged;
+import io.chatsuite.events.agent.AgentProfileDeleted;
+import io.chatsuite.events.agent.AgentProfileUpserted;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.CampaignDeleted;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.Schedule;
+import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.interaction.AssignmentReason;
 import io.chatsuite.events.interaction.InteractionAbandoned;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionEnded;
+import io.chatsuite.events.interaction.InteractionOffered;
 import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.events.interaction.InteractionRejected;
 import io.chatsuite.events.interaction.RejectReason;
 import io.chatsuite.events.message.ChatMessageSent;
 import io.chatsuite.events.message.Sender;
 import io.chatsuite.events.routing.RoutingAbandonRequested;
+import io.chatsuite.events.routing.RoutingAccepted;
+import io.chatsuite.events.routing.RoutingDeclined;
 import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.events.routing.RoutingRequested;
+import io.chatsuite.events.servicelevel.IntervalCounts;
+import io.chatsuite.events.servicelevel.ServiceLevelUpdated;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,13 +59,13 @@ class EventContractTest {
         return List.of(
                 new CampaignUpserted("c-1", 3, "Sales", "group-a", Strategy.LONGEST_IDLE, 20, "es", schedule,
                         Map.of("welcome", Map.of("es", "Hola", "en", "Hello")), List.of("alice"),
-                        List.of("http://localhost:8080"), NOW),
+                        List.of("http://localhost:8080"), NOW, ServiceLevelFormula.OFFERED, 5, 10, true, false, true),
                 new CampaignDeleted("c-1", NOW),
                 new AgentPresenceChanged("alice", "Alice", PresenceStatus.AVAILABLE, NOW),
                 new RoutingRequested("i-1", "c-1", "Ana", "es", NOW),
                 new RoutingAbandonRequested("i-1", "c-1", NOW),
                 new RoutingEndRequested("i-1", "c-1", Party.AGENT, "alice", NOW),
-                new InteractionQueued("i-1", "c-1", 1, NOW),
+                new InteractionQueued("i-1", "c-1", 1, NOW, 45),
                 new InteractionAssigned("i-1", "c-1", "alice", "Ana", "es", NOW, NOW,
                         new AssignmentReason(Strategy.LONGEST_IDLE,
                                 List.of(new AssignmentReason.Candidate("alice", 120)), 120)),
@@ -65,7 +73,17 @@ class EventContractTest {
                 new InteractionAbandoned("i-1", "c-1", NOW, NOW),
                 new InteractionEnded("i-1", "c-1", "alice", Party.CUSTOMER, NOW),
                 new ChatMessageSent("i-1", "c-1", "m-1", "k-1", new Sender(Party.CUSTOMER, "s-1", "Ana"), "Hola",
-                        "es", NOW));
+                        "es", NOW),
+                new AgentProfileUpserted("alice", "Alice Smith", 3, List.of("c-1"), 2, NOW),
+                new AgentProfileDeleted("alice", NOW),
+                new InteractionOffered("i-1", "c-1", List.of("alice", "bob"), Strategy.RING_ALL, "Ana", "es", NOW,
+                        NOW.plusSeconds(30)),
+                new RoutingAccepted("i-1", "c-1", "alice", NOW),
+                new RoutingDeclined("i-1", "c-1", "bob", NOW),
+                new ServiceLevelUpdated("c-1", ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 20,
+                        new IntervalCounts(NOW, NOW.plusSeconds(900), 10, 7, 1, 1, 0, 1),
+                        new IntervalCounts(NOW, NOW.plusSeconds(900), 4, 3, 0, 0, 0, 1), 77.8, null, 2, 35, 3, 4, 5,
+                        NOW));
     }
 
     @Test

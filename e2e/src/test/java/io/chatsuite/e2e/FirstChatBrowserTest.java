@@ -69,17 +69,18 @@ class FirstChatBrowserTest {
         try {
             Page agent = watched(agentContext.newPage());
             agent.navigate(suite.urls().console());
+            agent.getByTestId("console-login").click();
             agent.locator("#username").fill("alice");
             agent.locator("#password").fill("alice");
             agent.locator("#kc-login").click();
             assertThat(agent.getByTestId("agent-name")).containsText("Alice", SLOW);
-            assertThat(agent.getByTestId("chat-status")).containsText("Available", SLOW);
+            assertThat(agent.getByTestId("connection-status")).containsText("Online", SLOW);
 
             Page customer = watched(customerContext.newPage());
             customer.navigate(suite.urls().edge() + "/demo/?campaignId=" + campaignId,
                     new Page.NavigateOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.DOMCONTENTLOADED));
             customer.getByTestId("chat-launcher").click();
-            Locator customerMessages = customer.getByTestId("chat-message");
+            Locator customerMessages = customer.locator("[data-testid=chat-message]");
             assertThat(customerMessages.first()).containsText("¡Hola! Un agente te atenderá enseguida.", SLOW);
 
             customer.getByTestId("chat-input").fill("Hola, quiero cambiar mi pedido");
@@ -89,6 +90,7 @@ class FirstChatBrowserTest {
             agent.getByTestId("chat-item").first().click();
             assertThat(agent.getByTestId("chat-message").last()).containsText("quiero cambiar mi pedido", SLOW);
 
+            assertThat(agent.getByTestId("chat-message").first()).containsText("Un agente te atenderá", SLOW);
             agent.getByTestId("chat-input").fill("Claro, ¿cuál es el número de pedido?");
             agent.getByTestId("chat-send").click();
             assertThat(customerMessages.last()).containsText("¿cuál es el número de pedido?", SLOW);
@@ -98,7 +100,7 @@ class FirstChatBrowserTest {
             assertThat(agent.getByTestId("chat-message").last()).containsText("4711", SLOW);
 
             agent.getByTestId("chat-end").click();
-            assertThat(customer.getByTestId("chat-status")).containsText("finalizado", SLOW);
+            assertThat(customer.getByTestId("chat-status")).containsText("El chat ha terminado", SLOW);
             screenshot(customer, "customer-ended");
             screenshot(agent, "agent-ended");
         } finally {
