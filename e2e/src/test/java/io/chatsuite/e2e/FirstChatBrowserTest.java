@@ -112,7 +112,7 @@ class FirstChatBrowserTest {
         String supervisorToken = suite.accessToken("supervisor");
         JsonNode transcript = awaitEndedRecording(suite, supervisorToken, campaignId);
         List<String> texts = new ArrayList<>();
-        transcript.path("messages").forEach(m -> texts.add(m.path("text").asText()));
+        transcript.path("transcript").forEach(m -> texts.add(m.path("text").asText()));
         assertEquals(List.of("Hola, quiero cambiar mi pedido", "Claro, ¿cuál es el número de pedido?",
                 "Es el 4711"), texts);
         assertEquals("alice", transcript.path("agentId").asText());
@@ -128,7 +128,7 @@ class FirstChatBrowserTest {
             JsonNode items = page.isArray() ? page : page.path("items");
             if (items.size() == 1) {
                 last = Http.get(base + "/" + items.get(0).path("id").asText(), token);
-                if (last.path("messages").size() == 3 && !last.path("endedAt").isMissingNode()
+                if (last.path("transcript").size() == 3 && !last.path("endedAt").isMissingNode()
                         && !last.path("endedAt").isNull()) {
                     return last;
                 }

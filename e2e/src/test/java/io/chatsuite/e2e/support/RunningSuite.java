@@ -2,6 +2,7 @@ package io.chatsuite.e2e.support;
 
 import io.chatsuite.local.run.LocalSuite;
 import io.chatsuite.local.run.SuiteOptions;
+import io.chatsuite.local.run.SuitePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +34,8 @@ public final class RunningSuite {
                     .repoRoot(repo)
                     .dataDir(data)
                     .fresh(true)
+                    // Free ports: the tests may run beside a developer's ./chat up.
+                    .ports(SuitePorts.free())
                     .keycloak(true)
                     .demoCampaign(false)
                     .serviceStartTimeout(Duration.ofSeconds(120))
