@@ -2,6 +2,10 @@
 // (docs/protocols.md "Agent"). State is in memory: after a reload, the server's `hello` lists the
 // open chats and `resume` from seq 0 replays them.
 //
+// Offers (`offer` / `offer-withdrawn`, no seq) are shown above the chats: a countdown with Accept and
+// Decline for offers that expire, and, for MANUAL campaigns (no expiry), a "Waiting" list to pick from.
+// The server decides: the first acceptance wins and the chat then arrives with `assigned`.
+//
 // Delivery rules, as in the widget: a frame with seq <= the chat's lastSeq is dropped (nothing shown
 // twice); a reply waits in its chat's outbox until the server acks its clientId and is re-sent
 // (same clientId, deduplicated by the server) after reconnects and ack timeouts.
@@ -39,11 +43,18 @@ const ui = {
   input: $('input'),
   send: $('send'),
   toast: $('toast'),
+  offers: $('offers'),
+  offerList: $('offer-list'),
+  queue: $('queue'),
+  queueList: $('queue-list'),
+  queueCount: $('queue-count'),
   announcer: $('announcer'),
 };
 
 /** interactionId -> chat; insertion order is arrival order. */
 const chats = new Map();
+/** interactionId -> {interactionId, campaignId, customer, strategy, expiresAt, answered}; arrival order. */
+const offers = new Map();
 /** clientId -> interactionId: an `ack` names only the clientId. */
 const chatOfClientId = new Map();
 /** clientId -> {serial, at, resends}: what went out on which connection. */
@@ -156,6 +167,9 @@ function startSession() {
     const item = event.target.closest('[data-interaction-id]');
     if (item) select(item.dataset.interactionId);
   });
+  ui.offerList.addEventListener('click', onOfferClick);
+  ui.queueList.addEventListener('click', onOfferClick);
+  setInterval(renderCountdowns, 1_000);
   ui.transcript.addEventListener('click', (event) => {
     const retry = event.target.closest('[data-retry]');
     if (retry) retryMessage(retry.dataset.retry);
@@ -246,6 +260,8 @@ function onFrame(frame) {
     case 'hello': return onHello(frame);
     case 'ack': return onAck(frame);
     case 'error': return onError(frame);
+    case 'offer': return onOffer(frame);
+    case 'offer-withdrawn': return removeOffer(frame.interactionId);
     default: break;
   }
   if (typeof frame.seq !== 'number' || !frame.interactionId) {
@@ -304,6 +320,7 @@ function applyFrame(chat, frame) {
       chat.customer = frame.customer || chat.customer;
       chat.campaignId = frame.campaignId ?? chat.campaignId;
       chat.queuePosition = null;
+      removeOffer(chat.id);
       upsertEntry(chat, { key: `s:${frame.seq}`, kind: 'notice', text: `${customerName(chat)} was assigned to you` });
       if (!chat.knownAtHello) announceNewChat(chat);
       break;
@@ -329,6 +346,9 @@ function applyFrame(chat, frame) {
 
 function onHello(frame) {
   connectionSerial += 1;
+  // The server sends the open offers again right after `hello`.
+  offers.clear();
+  renderOffers();
   if (frame.agent?.name) {
     serverAgentName = frame.agent.name;
     renderAgentName();
@@ -393,7 +413,9 @@ function onError(frame) {
     // Transient, and the frame is not named: re-send everything unacked (deduplicated by clientId).
     setTimeout(() => chats.forEach((chat) => flush(chat, { force: true })), 500 + Math.random() * 1_500);
   }
+  if (frame.code === 'NOT_OFFERED' && frame.interactionId) removeOffer(frame.interactionId);
   const friendly = {
+    NOT_OFFERED: 'That chat is no longer offered to you.',
     NOT_ASSIGNED: 'That chat is not assigned to you.',
     CHAT_ENDED: 'That chat has already ended.',
     UNAVAILABLE: 'The server is busy; retrying.',
@@ -412,6 +434,102 @@ function markEnded(chat, endedBy, seq) {
   chat.endRequested = false;
   for (const item of chat.outbox) failMessage(chat, item.clientId);
   chat.outbox = [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offers
+
+function onOffer(frame) {
+  if (!frame.interactionId) return;
+  const known = offers.get(frame.interactionId);
+  offers.set(frame.interactionId, {
+    interactionId: frame.interactionId,
+    campaignId: frame.campaignId,
+    customer: frame.customer || {},
+    strategy: frame.strategy,
+    expiresAt: frame.expiresAt ? Date.parse(frame.expiresAt) : null,
+    answered: false,
+  });
+  renderOffers();
+  if (!known && frame.expiresAt) {
+    announce(`Chat offered: ${frame.customer?.name || 'a customer'}`);
+    if (document.hidden) flashTitle('Chat offered');
+  }
+}
+
+function removeOffer(interactionId) {
+  if (offers.delete(interactionId)) renderOffers();
+}
+
+function onOfferClick(event) {
+  const button = event.target.closest('button[data-answer]');
+  if (!button) return;
+  const offer = offers.get(button.dataset.interactionId);
+  if (!offer || offer.answered) return;
+  const type = button.dataset.answer;
+  if (!connection.send({ type, interactionId: offer.interactionId })) {
+    showToast('Not connected; try again in a moment.');
+    return;
+  }
+  // Declining hides it at once; accepting waits for `assigned` (or `offer-withdrawn` when someone was first).
+  if (type === 'decline') removeOffer(offer.interactionId);
+  else {
+    offer.answered = true;
+    renderOffers();
+  }
+}
+
+function secondsLeft(offer) {
+  return Math.max(0, Math.ceil((offer.expiresAt - Date.now()) / 1000));
+}
+
+function renderOffers() {
+  const timed = [...offers.values()].filter((o) => o.expiresAt !== null);
+  const waiting = [...offers.values()].filter((o) => o.expiresAt === null);
+  ui.offerList.replaceChildren(...timed.map(renderOffer));
+  ui.queueList.replaceChildren(...waiting.map(renderQueueItem));
+  ui.offers.hidden = timed.length === 0;
+  ui.queue.hidden = waiting.length === 0;
+  ui.queueCount.textContent = waiting.length ? String(waiting.length) : '';
+}
+
+function renderOffer(offer) {
+  const name = offer.customer.name || 'Customer';
+  return el('li', { class: 'offer', 'data-testid': 'offer', 'data-interaction-id': offer.interactionId },
+    el('div', { class: 'offer-who' },
+      el('strong', {}, name),
+      offer.customer.language ? el('span', { class: 'lang' }, ` (${offer.customer.language})`) : ''),
+    el('div', { class: 'offer-meta' },
+      el('span', { class: 'offer-countdown', 'data-testid': 'offer-countdown', 'data-expires-at': String(offer.expiresAt) },
+        `${secondsLeft(offer)} s`),
+      el('span', {}, offer.strategy === 'RING_ALL' ? ' · ringing everyone' : '')),
+    el('div', { class: 'offer-actions' },
+      el('button', { type: 'button', class: 'primary', 'data-testid': 'offer-accept', 'data-answer': 'accept',
+        'data-interaction-id': offer.interactionId, ...(offer.answered ? { disabled: '' } : {}) },
+        offer.answered ? 'Accepting…' : 'Accept'),
+      el('button', { type: 'button', class: 'ghost', 'data-testid': 'offer-decline', 'data-answer': 'decline',
+        'data-interaction-id': offer.interactionId, ...(offer.answered ? { disabled: '' } : {}) }, 'Decline')));
+}
+
+function renderQueueItem(offer) {
+  const name = offer.customer.name || 'Customer';
+  return el('li', { class: 'queue-item', 'data-testid': 'queue-item', 'data-interaction-id': offer.interactionId },
+    el('span', { class: 'offer-who' }, name,
+      offer.customer.language ? el('span', { class: 'lang' }, ` (${offer.customer.language})`) : ''),
+    el('button', { type: 'button', class: 'primary', 'data-testid': 'queue-pick', 'data-answer': 'accept',
+      'data-interaction-id': offer.interactionId, ...(offer.answered ? { disabled: '' } : {}) },
+      offer.answered ? 'Picking…' : 'Pick'));
+}
+
+function renderCountdowns() {
+  for (const node of ui.offerList.querySelectorAll('[data-testid="offer-countdown"]')) {
+    const left = Math.max(0, Math.ceil((Number(node.dataset.expiresAt) - Date.now()) / 1000));
+    node.textContent = left > 0 ? `${left} s` : 'expiring…';
+  }
+}
+
+function announce(text) {
+  ui.announcer.textContent = text;
 }
 
 // ---------------------------------------------------------------------------------------------

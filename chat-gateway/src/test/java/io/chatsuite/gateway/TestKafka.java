@@ -66,6 +66,23 @@ public final class TestKafka {
         return campaign;
     }
 
+    /**
+     * Publishes {@code snapshot} as campaign-service would and waits until the directory holds that version (a
+     * new campaign or an update of one).
+     */
+    public CampaignUpserted publish(CampaignDirectory directory, CampaignUpserted snapshot) {
+        String id = snapshot.campaignId();
+        send(Topics.CAMPAIGNS, id, EventCodec.wrap("/campaign-service", id, snapshot));
+        long deadline = System.nanoTime() + WsClient.WAIT.toNanos();
+        while (directory.find(id).map(c -> c.version() < snapshot.version()).orElse(true)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Campaign " + id + " v" + snapshot.version() + " never reached the directory");
+            }
+            sleep(20);
+        }
+        return snapshot;
+    }
+
     public void queued(String campaignId, String interactionId, int position) {
         interaction(interactionId, new InteractionQueued(interactionId, campaignId, position, Instant.now()));
     }

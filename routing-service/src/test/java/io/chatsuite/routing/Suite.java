@@ -12,11 +12,14 @@ import io.chatsuite.events.EventType;
 import io.chatsuite.events.Party;
 import io.chatsuite.events.Topics;
 import io.chatsuite.events.agent.AgentPresenceChanged;
+import io.chatsuite.events.agent.AgentProfileUpserted;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.Schedule;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.routing.RoutingAbandonRequested;
+import io.chatsuite.events.routing.RoutingAccepted;
+import io.chatsuite.events.routing.RoutingDeclined;
 import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.events.routing.RoutingRequested;
 import io.chatsuite.local.testing.TestTokens;
@@ -24,6 +27,7 @@ import io.chatsuite.local.testing.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -66,9 +70,16 @@ public final class Suite implements AutoCloseable {
 
     /** Publishes a campaign (always open unless a schedule is given) and waits until routing knows it. */
     public String campaign(String group, Strategy strategy, List<String> members, Schedule schedule) {
+        return campaign(group, strategy, members, schedule, CampaignUpserted.DEFAULT_MAX_WAITING);
+    }
+
+    /** A campaign whose queue holds at most {@code maxWaiting}. */
+    public String campaign(String group, Strategy strategy, List<String> members, Schedule schedule,
+            int maxWaiting) {
         String id = id("campaign");
         CampaignUpserted c = new CampaignUpserted(id, 1, "Campaign " + id, group, strategy, 20, "es", schedule,
-                Map.of(), members, List.of("http://localhost:8080"), Instant.now());
+                Map.of(), members, List.of("http://localhost:8080"), Instant.now(), null, 0, maxWaiting, false,
+                false, false);
         send(Topics.CAMPAIGNS, id, EventCodec.wrap(SOURCE, id, c));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (directory.find(id).isEmpty()) {
@@ -85,6 +96,52 @@ public final class Suite implements AutoCloseable {
     public void presence(String agentId, PresenceStatus status) {
         send(Topics.AGENT_PRESENCE, agentId, EventCodec.wrap(SOURCE, agentId,
                 new AgentPresenceChanged(agentId, "Agent " + agentId, status, Instant.now())));
+    }
+
+    /** An agent accepts an offer (or picks from a manual queue). */
+    public void accept(String campaignId, String interactionId, String agentId) {
+        send(Topics.ROUTING_REQUESTS, campaignId, EventCodec.wrap(SOURCE, interactionId,
+                new RoutingAccepted(interactionId, campaignId, agentId, Instant.now())));
+    }
+
+    public void decline(String campaignId, String interactionId, String agentId) {
+        send(Topics.ROUTING_REQUESTS, campaignId, EventCodec.wrap(SOURCE, interactionId,
+                new RoutingDeclined(interactionId, campaignId, agentId, Instant.now())));
+    }
+
+    /** campaign-service publishes an agent's profile. */
+    public void profile(String agentId, int capacity, long version) {
+        send(Topics.AGENT_PROFILES, agentId, EventCodec.wrap(SOURCE, agentId,
+                new AgentProfileUpserted(agentId, "Agent " + agentId, capacity, List.of(), version, Instant.now())));
+    }
+
+    /** Waits for the first event of {@code type} of the interaction, returns its data. */
+    public <T extends Record> T first(String interactionId, EventType type) {
+        List<ConsumerRecord<String, String>> records = TopicReader.await(bootstrap, List.of(Topics.INTERACTIONS),
+                r -> interactionId.equals(r.key()) && r.value().contains("\"" + type.type() + "\""), 1,
+                Duration.ofSeconds(20));
+        assertEquals(List.of(), EventSchemas.violations(Topics.INTERACTIONS, records.get(0).value()));
+        @SuppressWarnings("unchecked")
+        T data = (T) EventCodec.data(EventCodec.decode(records.get(0).value()));
+        return data;
+    }
+
+    /** Waits for the {@code n}-th event of {@code type} of the interaction, returns its data. */
+    public <T extends Record> T nth(String interactionId, EventType type, int n) {
+        List<ConsumerRecord<String, String>> records = TopicReader.await(bootstrap, List.of(Topics.INTERACTIONS),
+                r -> interactionId.equals(r.key()) && r.value().contains("\"" + type.type() + "\""), n,
+                Duration.ofSeconds(20));
+        @SuppressWarnings("unchecked")
+        T data = (T) EventCodec.data(EventCodec.decode(records.get(n - 1).value()));
+        return data;
+    }
+
+    /** Every event of the interaction now on the topic, of {@code type}, as data records. */
+    public <T extends Record> List<T> all(String interactionId, EventType type) {
+        @SuppressWarnings("unchecked")
+        List<T> data = allEvents(interactionId).stream().filter(e -> type.type().equals(e.type()))
+                .map(e -> (T) EventCodec.data(e)).toList();
+        return data;
     }
 
     /** A customer asks for an agent; returns the interaction id. */
@@ -145,10 +202,15 @@ public final class Suite implements AutoCloseable {
 
     /** Every event of the interaction now on the topic, read to its current end. */
     public List<CloudEvent> allEvents(String interactionId) {
+        return allEvents().getOrDefault(interactionId, List.of());
+    }
+
+    /** Every event now on the interactions topic, by interaction id, each interaction's in order. */
+    public Map<String, List<CloudEvent>> allEvents() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<CloudEvent> events = new ArrayList<>();
+        Map<String, List<CloudEvent>> events = new HashMap<>();
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTERACTIONS).stream()
                     .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
@@ -156,11 +218,8 @@ public final class Suite implements AutoCloseable {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (interactionId.equals(r.key())) {
-                        events.add(EventCodec.decode(r.value()));
-                    }
-                });
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> events
+                        .computeIfAbsent(r.key(), k -> new ArrayList<>()).add(EventCodec.decode(r.value())));
             }
         }
         return events;
@@ -171,6 +230,14 @@ public final class Suite implements AutoCloseable {
         sleep(1500);
         List<CloudEvent> all = allEvents(interactionId);
         assertEquals(count, all.size(), all.toString());
+    }
+
+    /** Waits a little for anything in flight, then checks the interaction was assigned exactly once. */
+    public void assertAssignedOnce(String interactionId) {
+        sleep(1500);
+        List<CloudEvent> assigned = allEvents(interactionId).stream()
+                .filter(e -> EventType.INTERACTION_ASSIGNED.type().equals(e.type())).toList();
+        assertEquals(1, assigned.size(), assigned.toString());
     }
 
     /** Waits until routing has applied an agent's presence (read from the campaign's dashboard). */

@@ -1,20 +1,15 @@
 package io.chatsuite.gateway.interaction;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import io.chatsuite.events.campaign.MessageCatalog;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Picks a campaign's configured text for a customer (DESIGN.md, "Messages"): the customer's language, else the
- * campaign's default language, else any configured language (es, en, pt first, for a stable choice).
+ * The gateway's access to a campaign's texts. The fallback rule itself is the suite's one
+ * {@link MessageCatalog} (customer's language, campaign default, any configured one); this class only adds the
+ * session's language choice.
  */
 public final class MessageTexts {
-
-    public static final Set<String> LANGUAGES = Set.of("es", "en", "pt");
-    private static final List<String> PREFERENCE = List.of("es", "en", "pt");
 
     private MessageTexts() {
     }
@@ -25,22 +20,8 @@ public final class MessageTexts {
 
     public static Optional<Text> pick(Map<String, Map<String, String>> messages, String kind, String language,
             String defaultLanguage) {
-        Map<String, String> byLanguage = messages == null ? null : messages.get(kind);
-        if (byLanguage == null || byLanguage.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> order = new ArrayList<>();
-        order.add(language);
-        order.add(defaultLanguage);
-        order.addAll(PREFERENCE);
-        byLanguage.keySet().stream().sorted().forEach(order::add);
-        for (String candidate : order) {
-            String text = candidate == null ? null : byLanguage.get(candidate);
-            if (text != null && !text.isBlank()) {
-                return Optional.of(new Text(candidate, text));
-            }
-        }
-        return Optional.empty();
+        return MessageCatalog.resolve(messages, kind, language, defaultLanguage)
+                .map(r -> new Text(r.language(), r.text()));
     }
 
     /**
@@ -48,20 +29,16 @@ public final class MessageTexts {
      * suite's languages.
      */
     public static String normalizeLanguage(String requested) {
-        if (requested == null || requested.isBlank()) {
-            return null;
-        }
-        String primary = requested.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return LANGUAGES.contains(primary) ? primary : null;
+        return requested == null ? null : MessageCatalog.normalize(requested.strip());
     }
 
-    /** The session's language: the customer's when supported, else the campaign's default. */
+    /** The session's language: the customer's when supported, else the campaign's default, else es. */
     public static String sessionLanguage(String requested, String campaignDefault) {
         String language = normalizeLanguage(requested);
         if (language != null) {
             return language;
         }
         String fallback = normalizeLanguage(campaignDefault);
-        return fallback != null ? fallback : "es";
+        return fallback != null ? fallback : MessageCatalog.LANGUAGES.get(0);
     }
 }

@@ -65,6 +65,14 @@ public class LiveHub implements Link.ReplaySource {
         }
     }
 
+    /** Sends a connection frame (not part of any log) to every console the agent has open here. */
+    public void sendToAgent(String agentId, String frame) {
+        Set<Link> links = agentLinks.get(agentId);
+        if (links != null) {
+            links.forEach(link -> link.send(frame));
+        }
+    }
+
     /** Delivers freshly committed entries. */
     public void publish(List<LogEntry> entries) {
         for (LogEntry entry : entries) {

@@ -8,6 +8,7 @@ public enum ErrorCode {
     HELLO_FIRST,
     SESSION_INVALID,
     NOT_ASSIGNED,
+    NOT_OFFERED,
     CHAT_ENDED,
     CAMPAIGN_CLOSED,
     UNAVAILABLE

@@ -4,9 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatsuite.events.EventCodec;
+import java.time.Instant;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 
-/** The frames about a connection rather than an interaction (no {@code seq}): session, hello, ack, error. */
+/**
+ * The frames about a connection rather than an interaction (no {@code seq}): session, hello, ack, error, and the
+ * offers of an agent (offer, offer-withdrawn).
+ */
 public final class ServerFrames {
 
     private static final ObjectMapper MAPPER = EventCodec.mapper();
@@ -14,12 +20,19 @@ public final class ServerFrames {
     private ServerFrames() {
     }
 
-    public static String session(String token, String interactionId, String language, boolean resumed) {
+    /**
+     * The session frame; {@code open} says whether the campaign attends now and {@code nextChange} (absent when
+     * it never changes) when it opens or closes next, so the widget can tell the customer.
+     */
+    public static String session(String token, String interactionId, String language, boolean resumed,
+            boolean open, Optional<Instant> nextChange) {
         ObjectNode f = frame("session");
         f.put("sessionToken", token);
         f.put("interactionId", interactionId);
         f.put("language", language);
         f.put("resumed", resumed);
+        f.put("open", open);
+        nextChange.ifPresent(t -> f.put("nextChange", t.toString()));
         return write(f);
     }
 
@@ -30,6 +43,26 @@ public final class ServerFrames {
         var ids = f.putArray("interactions");
         interactions.forEach(ids::add);
         return write(f);
+    }
+
+    /** An interaction offered to the agent; {@code expiresAt} null: no expiry (MANUAL queue). */
+    public static String offer(String interactionId, String campaignId, String customerName, String language,
+            String strategy, Instant expiresAt) {
+        ObjectNode f = frame("offer");
+        f.put("interactionId", interactionId);
+        f.put("campaignId", campaignId);
+        f.putObject("customer").put("name", customerName).put("language", language);
+        f.put("strategy", strategy);
+        if (expiresAt == null) {
+            f.putNull("expiresAt");
+        } else {
+            f.put("expiresAt", expiresAt.toString());
+        }
+        return write(f);
+    }
+
+    public static String offerWithdrawn(String interactionId) {
+        return write(frame("offer-withdrawn").put("interactionId", interactionId));
     }
 
     public static String ack(String clientId, String messageId, String interactionId) {

@@ -38,6 +38,14 @@ public class Agent {
     @Column(nullable = false)
     public int capacity;
 
+    /** What the agent's profile (or the configured default) says; {@link #capacity} comes down to it as chats end. */
+    @Column(name = "desired_capacity", nullable = false)
+    public int desiredCapacity;
+
+    /** Version of the agent profile applied; null when the agent has none. */
+    @Column(name = "profile_version")
+    public Long profileVersion;
+
     /** Interactions the agent holds now (ASSIGNED). */
     @Column(nullable = false)
     public int active;

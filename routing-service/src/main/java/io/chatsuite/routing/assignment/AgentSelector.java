@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * <li>{@code LEAST_BUSY}: score = active ÷ capacity; lowest wins; ties go to the longest idle.</li>
  * <li>{@code ROUND_ROBIN}: score = steps after the last agent served in the members' alphabetical order; lowest
  *     wins.</li>
- * <li>{@code RING_ALL}: until offers and accepts are in the contract, the interaction is given at once to the
- *     longest idle of all the agents it would ring, every one of whom is listed as a candidate.</li>
+ * <li>{@code RING_ALL}: everyone is offered the interaction ({@link RoutingPlanner}); this only scores the agents
+ *     rung by idle seconds, so the reason of the assignment shows who had waited longest.</li>
  * <li>{@code MANUAL}: never chosen automatically; agents pick from the queue.</li>
  * </ul>
  */

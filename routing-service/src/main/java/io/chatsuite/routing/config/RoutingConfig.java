@@ -1,21 +1,36 @@
 package io.chatsuite.routing.config;
 
-import io.chatsuite.routing.servicelevel.ServiceLevelFormula;
+import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of queueing and assignment that the event contract does not (yet) carry per campaign or agent. */
+/** Settings of queueing and assignment that the event contract does not carry per campaign or agent. */
 @ConfigMapping(prefix = "chat.routing")
 public interface RoutingConfig {
 
-    /** Interactions an agent may hold at once, until agent profiles carry their own capacity. */
+    /** Interactions an agent may hold at once when it has no agent profile (agent-profiles topic). */
     @WithDefault("3")
     int agentCapacity();
 
-    /** Waiting interactions a campaign's queue holds before new customers are told no agent is available. */
-    @WithDefault("50")
-    int maxWaiting();
+    /**
+     * LONGEST_IDLE, LEAST_BUSY and ROUND_ROBIN give an interaction to the chosen agent at once; when false, they
+     * offer it to that agent, who accepts or declines. RING_ALL and MANUAL always offer.
+     */
+    @WithDefault("true")
+    boolean autoAccept();
+
+    /** How long an offer waits for the agent's answer before it goes to the next agent (RING_ALL rings again). */
+    @WithDefault("20s")
+    Duration offerTimeout();
+
+    /** How often open offers are checked for expiry (the precision of the offer timeout). */
+    @WithDefault("1s")
+    Duration offerCheckInterval();
+
+    /** How many recent answers the estimated wait of queued customers averages. */
+    @WithDefault("20")
+    int waitEstimateSamples();
 
     /** An abandon this soon after queueing is a short abandon and does not count against the service level. */
     @WithDefault("5s")
@@ -29,7 +44,7 @@ public interface RoutingConfig {
     @WithDefault("5s")
     Duration sweepInterval();
 
-    /** Service-level formula of the dashboard when the caller asks for none. */
+    /** Unused: every campaign carries its own formula in its snapshot (kept so existing configuration still loads). */
     @WithDefault("ANSWERED_PLUS_LATE_ABANDONS")
     ServiceLevelFormula serviceLevelFormula();
 }

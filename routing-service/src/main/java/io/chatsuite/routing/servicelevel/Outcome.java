@@ -1,6 +1,8 @@
 package io.chatsuite.routing.servicelevel;
 
+import io.chatsuite.events.campaign.CampaignUpserted;
 import java.time.Duration;
+import java.util.Optional;
 
 /** What one interaction contributes to its interval's counts; each names the counter column it increments. */
 public enum Outcome {
@@ -32,5 +34,10 @@ public enum Outcome {
             return ABANDONED_SHORT;
         }
         return waited.compareTo(threshold) <= 0 ? ABANDONED_WITHIN : ABANDONED_AFTER;
+    }
+
+    /** The campaign's short-abandon time (from its snapshot); {@code fallback} while the campaign is unknown. */
+    public static Duration shortAbandon(Optional<CampaignUpserted> campaign, Duration fallback) {
+        return campaign.map(c -> Duration.ofSeconds(c.shortAbandonSeconds())).orElse(fallback);
     }
 }

@@ -31,7 +31,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
 
-    static final String TOMBSTONE = "\u0000tombstone";
+    // Marks a row whose record value is null. Not valid JSON, so no event can look like it; no NUL character,
+    // which PostgreSQL text columns refuse.
+    static final String TOMBSTONE = "#tombstone";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long LOCK_ID = 0x6f7574626f78L;
     private static final int BATCH = 500;

@@ -9,6 +9,8 @@ import io.chatsuite.gateway.interaction.ChatSession;
 import io.chatsuite.gateway.interaction.messaging.ChatMessagePublisher;
 import io.chatsuite.gateway.live.Audience;
 import io.chatsuite.gateway.live.LiveHub;
+import io.chatsuite.gateway.offer.service.OfferAnswers;
+import io.chatsuite.gateway.offer.service.OfferBoard;
 import io.chatsuite.gateway.protocol.ClientFrame;
 import io.chatsuite.gateway.protocol.ErrorCode;
 import io.chatsuite.gateway.protocol.Failures;
@@ -35,7 +37,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The agent console's socket (protocols.md, "Agent"): {@code hello} with the agent's open interactions on
- * connect, then presence, resume, messages and ends. Only agents get in (role {@code agent}, checked at the
+ * connect (then the agent's open offers), then presence, resume, messages, ends, and answers to offers (accept,
+ * decline). Only agents get in (role {@code agent}, checked at the
  * HTTP upgrade), and an agent acts only on interactions assigned to them.
  */
 @WebSocket(path = "/ws/agent", endpointId = AgentSocket.ENDPOINT_ID)
@@ -52,9 +55,13 @@ public class AgentSocket {
     private final AgentPresence presence;
     private final ChatMessagePublisher messages;
     private final LiveHub hub;
+    private final OfferBoard offers;
+    private final OfferAnswers answers;
 
     public AgentSocket(SecurityIdentity identity, AgentDeskService desk, AgentPresence presence,
-            ChatMessagePublisher messages, LiveHub hub) {
+            ChatMessagePublisher messages, LiveHub hub, OfferBoard offers, OfferAnswers answers) {
+        this.offers = offers;
+        this.answers = answers;
         this.identity = identity;
         this.desk = desk;
         this.presence = presence;
@@ -70,7 +77,10 @@ public class AgentSocket {
         connection.userData().put(STATE, agent);
         PresenceStatus status = presence.connected(agentId, name);
         return desk.connect(agentId, name)
-                .invoke(open -> agent.link().open(ServerFrames.agentHello(agentId, name, status.name(), open)))
+                .invoke(open -> {
+                    agent.link().open(ServerFrames.agentHello(agentId, name, status.name(), open));
+                    offers.openFor(agentId).forEach(o -> agent.link().send(OfferBoard.frame(o)));
+                })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("Agent %s could not connect: %s", agentId, failure.toString());
@@ -91,6 +101,8 @@ public class AgentSocket {
                 case "resume" -> resume(agent, frame);
                 case "message" -> message(agent, frame);
                 case "end" -> end(agent, frame);
+                case "accept" -> answers.accept(agent.agentId(), frame.string("interactionId", 1, 100));
+                case "decline" -> answers.decline(agent.agentId(), frame.string("interactionId", 1, 100));
                 default -> throw frame.unknownType();
             };
         } catch (FrameException e) {

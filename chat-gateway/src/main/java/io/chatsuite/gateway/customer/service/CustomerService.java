@@ -5,6 +5,7 @@ import io.chatsuite.commons.session.SessionTokens;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.Party;
 import io.chatsuite.events.campaign.CampaignUpserted;
+import io.chatsuite.events.campaign.ScheduleRules;
 import io.chatsuite.events.routing.RoutingAbandonRequested;
 import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.events.routing.RoutingRequested;
@@ -21,12 +22,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The customer's side of a chat: starts sessions (with the campaign's welcome), resumes them from a session
+ * The customer's side of a chat: starts sessions (greeted by the campaign's schedule: welcome, or out of hours
+ * and the offline prompt), resumes them from a session
  * token, asks routing for an agent on the first message and ends chats. Routing requests travel through the
  * outbox, in the transaction that records them on the session.
  */
@@ -47,8 +50,21 @@ public class CustomerService {
         this.tokens = tokens;
     }
 
-    /** A new session and its token; {@code entries} holds the welcome when the campaign has one. */
-    public record Started(ChatSession session, String token, List<LogEntry> entries) {
+    /**
+     * A new session and its token; {@code entries} holds the greeting (the welcome while the campaign is open;
+     * out of hours, the out-of-hours text and, when offline messages are enabled, the offline prompt), as far as
+     * the campaign has those texts. {@code open} and {@code nextChange} tell the widget when that changes.
+     */
+    public record Started(ChatSession session, String token, List<LogEntry> entries, boolean open,
+            Optional<Instant> nextChange) {
+    }
+
+    /** The kinds of system message a customer is greeted with at {@code at}, in order. */
+    public static List<String> greetings(CampaignUpserted campaign, Instant at) {
+        if (ScheduleRules.isOpen(campaign.schedule(), at)) {
+            return List.of("welcome");
+        }
+        return campaign.offlineMessagesEnabled() ? List.of("outOfHours", "offline") : List.of("outOfHours");
     }
 
     @WithTransaction
@@ -61,13 +77,22 @@ public class CustomerService {
         s.state = SessionState.NEW;
         s.createdAt = now();
         s.updatedAt = s.createdAt;
-        Optional<MessageTexts.Text> welcome = MessageTexts.pick(campaign.messages(), "welcome", s.language,
-                campaign.defaultLanguage());
-        return sessions.persistAndFlush(s)
-                .chain(() -> welcome.isEmpty() ? Uni.createFrom().item(Optional.<LogEntry>empty())
-                        : log.append(s, "welcome/" + s.interactionId,
-                                LogFrames.system("welcome", welcome.get().text(), welcome.get().language())))
-                .map(entry -> new Started(s, tokens.issue(s.interactionId), entry.map(List::of).orElse(List.of())));
+        Instant at = Instant.now();
+        boolean open = ScheduleRules.isOpen(campaign.schedule(), at);
+        Optional<Instant> nextChange = ScheduleRules.nextChange(campaign.schedule(), at);
+        List<LogEntry> entries = new ArrayList<>();
+        Uni<Void> greeted = sessions.persistAndFlush(s).replaceWithVoid();
+        for (String kind : greetings(campaign, at)) {
+            Optional<MessageTexts.Text> text = MessageTexts.pick(campaign.messages(), kind, s.language,
+                    campaign.defaultLanguage());
+            if (text.isPresent()) {
+                greeted = greeted.chain(() -> log.append(s, kind + "/" + s.interactionId,
+                        LogFrames.system(kind, text.get().text(), text.get().language())))
+                        .invoke(entry -> entry.ifPresent(entries::add)).replaceWithVoid();
+            }
+        }
+        return greeted.map(v -> new Started(s, tokens.issue(s.interactionId), List.copyOf(entries), open,
+                nextChange));
     }
 
     /** The session a token is bound to, if the token is genuine and the session exists. */

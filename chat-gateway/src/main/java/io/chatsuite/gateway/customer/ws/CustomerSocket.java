@@ -3,6 +3,7 @@ package io.chatsuite.gateway.customer.ws;
 import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.Party;
 import io.chatsuite.events.campaign.CampaignUpserted;
+import io.chatsuite.events.campaign.ScheduleRules;
 import io.chatsuite.events.message.Sender;
 import io.chatsuite.gateway.customer.service.CustomerService;
 import io.chatsuite.gateway.interaction.ChatSession;
@@ -24,6 +25,8 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The customer's chat socket (protocols.md, "Customer"): {@code hello} starts or resumes a session,
@@ -119,7 +122,8 @@ public class CustomerSocket {
                     () -> new FrameException(ErrorCode.CAMPAIGN_CLOSED, "this campaign no longer takes chats"));
             return customers.start(campaign, language, name).invoke(started -> {
                 remember(state, started.session());
-                state.link.send(ServerFrames.session(started.token(), state.interactionId, state.language, false));
+                state.link.send(ServerFrames.session(started.token(), state.interactionId, state.language, false,
+                        started.open(), started.nextChange()));
                 hub.publish(started.entries());
                 hub.follow(state.link, state.interactionId, 0);
             }).replaceWithVoid();
@@ -129,7 +133,12 @@ public class CustomerSocket {
                     .orElseThrow(() -> new FrameException(ErrorCode.SESSION_INVALID,
                             "the session token is not valid for this campaign"));
             remember(state, session);
-            state.link.send(ServerFrames.session(token, state.interactionId, state.language, true));
+            // The campaign as it is now: its schedule may have changed, or it may be gone (then it is closed).
+            Instant now = Instant.now();
+            Optional<CampaignUpserted> campaign = campaigns.find(session.campaignId);
+            state.link.send(ServerFrames.session(token, state.interactionId, state.language, true,
+                    campaign.map(c -> ScheduleRules.isOpen(c.schedule(), now)).orElse(false),
+                    campaign.flatMap(c -> ScheduleRules.nextChange(c.schedule(), now))));
             // A client claiming more than exists would miss what comes next; it gets it again instead.
             hub.follow(state.link, state.interactionId, Math.min(lastSeq, session.lastSeq));
         }).replaceWithVoid();

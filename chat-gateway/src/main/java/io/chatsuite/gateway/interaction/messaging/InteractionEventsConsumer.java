@@ -13,6 +13,7 @@ import io.chatsuite.events.message.ChatMessageSent;
 import io.chatsuite.gateway.interaction.LogEntry;
 import io.chatsuite.gateway.interaction.service.InteractionEvents;
 import io.chatsuite.gateway.live.LiveHub;
+import io.chatsuite.gateway.offer.service.OfferBoard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -26,7 +27,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Feeds the interaction logs from Kafka: routing's lifecycle events (interactions topic) and chat messages
- * (chat-messages topic), then pushes what was appended to live connections. An unreadable record is logged
+ * (chat-messages topic), then pushes what was appended to live connections; offers go to the {@link OfferBoard}. An unreadable record is logged
  * and skipped; a failure to store (database down) is retried in place, so nothing is lost or reordered.
  */
 @ApplicationScoped
@@ -36,17 +37,21 @@ public class InteractionEventsConsumer {
 
     private final InteractionEvents events;
     private final LiveHub hub;
+    private final OfferBoard offers;
 
-    public InteractionEventsConsumer(InteractionEvents events, LiveHub hub) {
+    public InteractionEventsConsumer(InteractionEvents events, LiveHub hub, OfferBoard offers) {
         this.events = events;
         this.hub = hub;
+        this.offers = offers;
     }
 
     @Incoming("interactions")
     public Uni<Void> onInteraction(String value) {
         return read(value, Topics.INTERACTIONS).map(event -> apply(event, () -> {
             Record data = EventCodec.data(event);
-            return events.applyInteractionEvent(event.id(), interactionId(data), data);
+            // Offers change only once the event is applied (and only for readable events).
+            return events.applyInteractionEvent(event.id(), interactionId(data), data)
+                    .invoke(() -> offers.apply(data));
         })).orElseGet(() -> Uni.createFrom().voidItem());
     }
 

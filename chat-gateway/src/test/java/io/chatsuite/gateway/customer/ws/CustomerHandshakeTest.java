@@ -8,6 +8,8 @@ import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
 import io.chatsuite.gateway.WsClient;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,6 +29,21 @@ class CustomerHandshakeTest extends GatewayTestBase {
                 () -> WsClient.customer(vertx, base, campaign.campaignId(), "https://evil.example.com")).status());
         assertEquals(403, assertThrows(WsClient.Refused.class,
                 () -> WsClient.customer(vertx, base, campaign.campaignId(), null)).status());
+    }
+
+    @Test
+    void anOriginAddedToTheCampaignIsAcceptedWithoutARestart() {
+        CampaignUpserted campaign = campaign();
+        String newShop = "https://new-shop.example.com";
+        assertEquals(403, assertThrows(WsClient.Refused.class,
+                () -> WsClient.customer(vertx, base, campaign.campaignId(), newShop)).status());
+        kafka().publish(directory, new CampaignUpserted(campaign.campaignId(), campaign.version() + 1,
+                campaign.name(), campaign.securityGroup(), campaign.strategy(), campaign.serviceLevelSeconds(),
+                campaign.defaultLanguage(), null, campaign.messages(), List.of(), List.of(SHOP_ORIGIN, newShop),
+                Instant.now()));
+        WsClient client = track(WsClient.customer(vertx, base, campaign.campaignId(), newShop));
+        client.send(ClientFrames.hello("en", null));
+        client.next("session");
     }
 
     @Test

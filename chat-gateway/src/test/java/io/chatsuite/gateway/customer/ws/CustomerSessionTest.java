@@ -27,6 +27,8 @@ class CustomerSessionTest extends GatewayTestBase {
         assertEquals("en", session.path("language").asText());
         assertFalse(session.path("resumed").asBoolean());
         assertFalse(session.path("sessionToken").asText().isBlank());
+        assertTrue(session.path("open").asBoolean(), "a campaign without a schedule is always open");
+        assertFalse(session.has("nextChange"), "and never changes");
         String interactionId = session.path("interactionId").asText();
 
         JsonNode welcome = client.next("system");

@@ -24,9 +24,11 @@ final class DemoCampaign {
         while (System.nanoTime() < deadline) {
             cancel.check();
             try {
-                Http.Response list = Http.get(url, adminToken);
+                // The listing is paged ({"items": [...], "total": n}); filter it down to the demo's name and group.
+                Http.Response list = Http.get(url + "?name=" + NAME + "&securityGroup=" + GROUP + "&size=100",
+                        adminToken);
                 if (list.status() == 200) {
-                    for (Object o : new JsonArray(list.body())) {
+                    for (Object o : new JsonObject(list.body()).getJsonArray("items", new JsonArray())) {
                         JsonObject c = (JsonObject) o;
                         if (NAME.equals(c.getString("name")) && GROUP.equals(c.getString("securityGroup"))) {
                             return c.getString("id");

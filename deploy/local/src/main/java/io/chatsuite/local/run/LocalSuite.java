@@ -273,6 +273,8 @@ public final class LocalSuite implements AutoCloseable {
         env.put("DB_PASSWORD", EmbeddedPostgres.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("OIDC_URL", options.oidcUrl());
+        // The console logs in from the browser, which reaches Keycloak at the same URL on this machine.
+        env.put("CHAT_CONSOLE_OIDC_URL", options.oidcUrl());
         env.put("CHAT_SESSION_SECRET", sessionSecret);
         env.put("CHAT_PUBLIC_URL", edgeUrl());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));

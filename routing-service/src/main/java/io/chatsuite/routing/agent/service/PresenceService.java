@@ -2,7 +2,6 @@ package io.chatsuite.routing.agent.service;
 
 import io.chatsuite.commons.inbox.ProcessedEvents;
 import io.chatsuite.events.agent.AgentPresenceChanged;
-import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.routing.agent.repository.AgentRepository;
 import io.chatsuite.routing.campaign.Campaigns;
 import io.chatsuite.routing.config.RoutingConfig;
@@ -15,8 +14,8 @@ import java.util.Set;
 
 /**
  * Keeps each agent's availability as the gateway reports it. An agent going away or offline keeps the chats it
- * holds (the gateway ends them) but gets no new ones; an agent becoming available may take from the queues of
- * all its campaigns.
+ * holds (the gateway ends them) but gets no new ones, and its open offers are withdrawn; an agent becoming
+ * available may take from the queues of all its campaigns.
  */
 @ApplicationScoped
 public class PresenceService {
@@ -41,8 +40,9 @@ public class PresenceService {
                 ? Uni.createFrom().item(Set.<String>of())
                 : agents.applyPresence(change.agentId(), change.displayName(), change.status(),
                                 Times.micros(change.changedAt()), config.agentCapacity())
-                        .map(applied -> applied == 1 && change.status() == PresenceStatus.AVAILABLE
-                                ? Set.copyOf(campaigns.ofAgent(change.agentId()))
+                        // Available: it may serve its queues; away or offline: its offers are withdrawn and go to
+                        // the others. Either way its campaigns' queues settle.
+                        .map(applied -> applied == 1 ? Set.copyOf(campaigns.ofAgent(change.agentId()))
                                 : Set.<String>of()));
     }
 }

@@ -73,6 +73,8 @@ public class ManualPicks {
                 .onFailure(LostRaceException.class).transform(e -> ProblemException.conflict(
                         "You cannot take an interaction now: you are not available or already hold as many as "
                                 + "you may"))
+                // The others' offers of the picked interaction, and the picker's if now full, are withdrawn.
+                .call(() -> dispatcher.settle(i.campaignId, Set.of()))
                 // The entity is stale after the guarded update; the view says what this transaction wrote.
                 .map(done -> new InteractionView(i.id, i.campaignId, InteractionState.ASSIGNED, i.customerName,
                         i.language, i.requestedAt, i.queuedAt, null, agentId, now, null, null, null));

@@ -3,14 +3,17 @@ package io.chatsuite.routing.interaction.mapping;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.Party;
+import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.interaction.AssignmentReason;
 import io.chatsuite.events.interaction.InteractionAbandoned;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionEnded;
+import io.chatsuite.events.interaction.InteractionOffered;
 import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.events.interaction.InteractionRejected;
 import io.chatsuite.routing.interaction.Interaction;
 import java.time.Instant;
+import java.util.List;
 
 /** Maps interactions to the events of the {@code interactions} topic (keyed and subject-ed by interaction id). */
 public final class InteractionEvents {
@@ -20,8 +23,15 @@ public final class InteractionEvents {
     private InteractionEvents() {
     }
 
-    public static CloudEvent queued(Interaction i, int position) {
-        return EventCodec.wrap(SOURCE, i.id, new InteractionQueued(i.id, i.campaignId, position, i.queuedAt));
+    public static CloudEvent queued(Interaction i, int position, Integer estimatedWaitSeconds) {
+        return EventCodec.wrap(SOURCE, i.id, new InteractionQueued(i.id, i.campaignId, position, i.queuedAt,
+                estimatedWaitSeconds));
+    }
+
+    public static CloudEvent offered(Interaction i, List<String> agentIds, Strategy strategy, Instant at,
+            Instant expiresAt) {
+        return EventCodec.wrap(SOURCE, i.id, new InteractionOffered(i.id, i.campaignId, agentIds, strategy,
+                i.customerName, i.language, at, expiresAt));
     }
 
     public static CloudEvent assigned(Interaction i, String agentId, Instant at, AssignmentReason reason) {

@@ -58,6 +58,17 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
                 id, InteractionState.ENDED, at, endedBy, InteractionState.ASSIGNED);
     }
 
+    /** Average seconds from queued to assigned of the campaign's last {@code samples} answers; null when none. */
+    public Uni<Double> averageWaitSeconds(String campaignId, int samples) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select avg(extract(epoch from (assigned_at - queued_at))) from (
+                            select assigned_at, queued_at from interaction
+                            where campaign_id = ?1 and assigned_at is not null and queued_at is not null
+                            order by assigned_at desc limit ?2) recent""", Object.class)
+                .setParameter(1, campaignId).setParameter(2, samples).getResultList())
+                .map(rows -> rows.isEmpty() || rows.get(0) == null ? null : ((Number) rows.get(0)).doubleValue());
+    }
+
     public Uni<Integer> announcePosition(String id, int position) {
         return update("announcedPosition = ?2 where id = ?1 and state = ?3", id, position, InteractionState.QUEUED);
     }

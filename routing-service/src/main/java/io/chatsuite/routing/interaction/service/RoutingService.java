@@ -14,6 +14,7 @@ import io.chatsuite.routing.interaction.Interaction;
 import io.chatsuite.routing.interaction.InteractionState;
 import io.chatsuite.routing.interaction.mapping.InteractionEvents;
 import io.chatsuite.routing.interaction.repository.InteractionRepository;
+import io.chatsuite.routing.offer.repository.OfferRepository;
 import io.chatsuite.routing.schedule.OpeningHours;
 import io.chatsuite.routing.servicelevel.Outcome;
 import io.chatsuite.routing.servicelevel.repository.ServiceLevelRepository;
@@ -44,6 +45,7 @@ public class RoutingService {
     private final AgentRepository agents;
     private final CampaignQueueLock queueLock;
     private final QueuePositions positions;
+    private final OfferRepository offers;
     private final ServiceLevelRepository serviceLevels;
     private final ProcessedEvents processed;
     private final Outbox outbox;
@@ -52,8 +54,9 @@ public class RoutingService {
     private final Clock clock;
 
     public RoutingService(InteractionRepository interactions, AgentRepository agents, CampaignQueueLock queueLock,
-            QueuePositions positions, ServiceLevelRepository serviceLevels, ProcessedEvents processed, Outbox outbox,
-            Campaigns campaigns, RoutingConfig config, Clock clock) {
+            QueuePositions positions, OfferRepository offers, ServiceLevelRepository serviceLevels,
+            ProcessedEvents processed, Outbox outbox, Campaigns campaigns, RoutingConfig config, Clock clock) {
+        this.offers = offers;
         this.interactions = interactions;
         this.agents = agents;
         this.queueLock = queueLock;
@@ -89,7 +92,7 @@ public class RoutingService {
                     }
                     return queueLock.lock(i.campaignId)
                             .chain(() -> interactions.countWaiting(i.campaignId))
-                            .chain(waiting -> waiting >= config.maxWaiting()
+                            .chain(waiting -> waiting >= campaign.maxWaiting()
                                     ? reject(i, RejectReason.UNAVAILABLE, now)
                                     : enqueue(i, waiting.intValue() + 1, campaign, now));
                 }));
@@ -134,11 +137,13 @@ public class RoutingService {
             }
             Duration waited = Duration.between(i.queuedAt, at);
             Outcome outcome = Outcome.abandoned(waited, Duration.ofSeconds(i.slThresholdSeconds),
-                    config.shortAbandon());
+                    Outcome.shortAbandon(campaigns.find(i.campaignId), config.shortAbandon()));
+            // Its offers end with it (consumers withdraw them on the abandoned event); the queue behind moves up.
             return serviceLevels.count(i.campaignId, i.queuedAt, outcome)
+                    .chain(() -> offers.clear(i.id))
                     .chain(() -> outbox.add(i.id, InteractionEvents.abandoned(i, at)))
-                    .chain(() -> positions.announce(i.campaignId))
-                    .chain(RoutingService::none);
+                    .chain(() -> positions.announce(campaigns.find(i.campaignId).orElse(null), i.campaignId))
+                    .replaceWith(Set.of(i.campaignId));
         });
     }
 
@@ -168,7 +173,7 @@ public class RoutingService {
             return interactions.persist(i);
         })
                 .chain(() -> serviceLevels.count(i.campaignId, now, Outcome.OFFERED))
-                .chain(() -> outbox.add(i.id, InteractionEvents.queued(i, position)))
+                .chain(() -> positions.announceArrival(campaign, i, position))
                 .replaceWith(Set.of(i.campaignId));
     }
 

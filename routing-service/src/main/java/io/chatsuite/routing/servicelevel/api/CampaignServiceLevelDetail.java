@@ -6,11 +6,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A campaign's dashboard: live figures, the 15-minute intervals of one day (for the chart) and its agents. */
+/**
+ * A campaign's dashboard: live figures, the 15-minute intervals of one day (for the chart) and its agents.
+ *
+ * @param dayStart start of {@code date} in the campaign's zone ({@code dayEnd} its end; 23 or 25 h on DST days)
+ */
 public record CampaignServiceLevelDetail(
         CampaignServiceLevel live,
         LocalDate date,
         String timezone,
+        Instant dayStart,
+        Instant dayEnd,
         List<Interval> intervals,
         List<AgentState> agents) {
 
@@ -18,5 +24,11 @@ public record CampaignServiceLevelDetail(
     }
 
     public record AgentState(String id, String name, PresenceStatus status, int active, int capacity) {
+    }
+
+    /** The same dashboard with the clock-driven fields blanked: equal when nothing but time changed. */
+    public CampaignServiceLevelDetail withoutClock() {
+        return new CampaignServiceLevelDetail(live.withoutClock(), date, timezone, dayStart, dayEnd, intervals,
+                agents);
     }
 }

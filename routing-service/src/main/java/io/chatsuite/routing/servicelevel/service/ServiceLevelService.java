@@ -2,20 +2,18 @@ package io.chatsuite.routing.servicelevel.service;
 
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.CampaignUpserted;
-import io.chatsuite.routing.agent.Agent;
-import io.chatsuite.routing.agent.repository.AgentRepository;
-import io.chatsuite.routing.config.RoutingConfig;
-import io.chatsuite.routing.interaction.repository.InteractionRepository;
+import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.routing.schedule.OpeningHours;
 import io.chatsuite.routing.servicelevel.Counts;
 import io.chatsuite.routing.servicelevel.IntervalCounts;
 import io.chatsuite.routing.servicelevel.Intervals;
-import io.chatsuite.routing.servicelevel.ServiceLevelFormula;
+import io.chatsuite.routing.servicelevel.ServiceLevels;
+import io.chatsuite.routing.servicelevel.StaffingHint;
 import io.chatsuite.routing.servicelevel.api.CampaignServiceLevel;
 import io.chatsuite.routing.servicelevel.api.CampaignServiceLevelDetail;
-import io.chatsuite.routing.servicelevel.repository.ServiceLevelRepository;
+import io.chatsuite.routing.servicelevel.config.ServiceLevelConfig;
+import io.chatsuite.routing.servicelevel.repository.DashboardQueries;
 import io.chatsuite.routing.support.Times;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,87 +27,114 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Computes the supervisor dashboard from the raw interval counts, the queues and the agents, when read. */
+/** Computes a campaign's dashboard from the raw interval counts, its queue and its agents, when read. */
 @ApplicationScoped
 public class ServiceLevelService {
 
     private static final Duration LAST_HOUR = Duration.ofMinutes(45);
+    private static final Duration ARRIVAL_WINDOW = Duration.ofHours(1);
 
-    private final ServiceLevelRepository serviceLevels;
-    private final InteractionRepository interactions;
-    private final AgentRepository agents;
-    private final RoutingConfig config;
+    private final DashboardQueries queries;
+    private final ServiceLevelConfig config;
     private final Clock clock;
 
-    public ServiceLevelService(ServiceLevelRepository serviceLevels, InteractionRepository interactions,
-            AgentRepository agents, RoutingConfig config, Clock clock) {
-        this.serviceLevels = serviceLevels;
-        this.interactions = interactions;
-        this.agents = agents;
+    public ServiceLevelService(DashboardQueries queries, ServiceLevelConfig config, Clock clock) {
+        this.queries = queries;
         this.config = config;
         this.clock = clock;
     }
 
-    @WithSession
+    /** Live figures of each campaign, by its own formula unless {@code formula} overrides it. */
     public Uni<List<CampaignServiceLevel>> live(List<CampaignUpserted> campaigns, ServiceLevelFormula formula) {
         return Multi.createFrom().iterable(campaigns)
-                .onItem().transformToUniAndConcatenate(c -> live(c, formula))
+                .onItem().transformToUniAndConcatenate(c -> detail(c, formula, null))
+                .map(CampaignServiceLevelDetail::live)
                 .collect().asList();
     }
 
-    @WithSession
+    /**
+     * The campaign's dashboard: live figures, the intervals of {@code date} (today in the campaign's zone when
+     * null) and its member agents. {@code formula} null means the campaign's own.
+     */
     public Uni<CampaignServiceLevelDetail> detail(CampaignUpserted campaign, ServiceLevelFormula formula,
             LocalDate date) {
+        ServiceLevelFormula f = formula != null ? formula : campaign.serviceLevelFormula();
+        Instant now = Times.now(clock);
         ZoneId zone = zone(campaign);
-        LocalDate day = date == null ? LocalDate.now(clock.withZone(zone)) : date;
-        return live(campaign, formula).chain(live -> day(campaign, day)
-                .chain(intervals -> memberAgents(campaign).map(members -> new CampaignServiceLevelDetail(live, day,
-                        zone.getId(), intervals.stream().map(i -> new CampaignServiceLevelDetail.Interval(i.start(),
-                                i.start().plus(Intervals.LENGTH), i.counts(), formula.percent(i.counts()))).toList(),
-                        members))));
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate day = date == null ? today : date;
+        List<String> members = campaign.agentMembers() == null ? List.of()
+                : campaign.agentMembers().stream().distinct().sorted().toList();
+        Uni<List<IntervalCounts>> todays = day(campaign, today).memoize().indefinitely();
+        Uni<List<IntervalCounts>> chart = day.equals(today) ? todays : day(campaign, day);
+        return Uni.combine().all()
+                .unis(todays, chart, queries.queue(campaign.campaignId()), queries.agents(members),
+                        queries.load(campaign.campaignId(), now.minus(ARRIVAL_WINDOW),
+                                now.minus(config.handleTimeWindow()), config.handleTimeSample()))
+                .with((todayIntervals, dayIntervals, queue, agentRows, load) -> {
+                    List<CampaignServiceLevelDetail.AgentState> agents = agentStates(members, agentRows);
+                    CampaignServiceLevel live = live(campaign, f, now, todayIntervals, queue, agents, load);
+                    List<CampaignServiceLevelDetail.Interval> intervals = dayIntervals.stream()
+                            .map(i -> new CampaignServiceLevelDetail.Interval(i.start(),
+                                    i.start().plus(Intervals.LENGTH), i.counts(),
+                                    ServiceLevels.percent(f, i.counts())))
+                            .toList();
+                    return new CampaignServiceLevelDetail(live, day, zone.getId(),
+                            day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant(),
+                            intervals, agents);
+                });
     }
 
-    private Uni<CampaignServiceLevel> live(CampaignUpserted campaign, ServiceLevelFormula formula) {
-        Instant now = Times.now(clock);
+    private CampaignServiceLevel live(CampaignUpserted campaign, ServiceLevelFormula formula, Instant now,
+            List<IntervalCounts> todayIntervals, DashboardQueries.Queue queue,
+            List<CampaignServiceLevelDetail.AgentState> agents, DashboardQueries.Load load) {
         Instant lastHourFrom = Intervals.start(now).minus(LAST_HOUR);
-        LocalDate today = LocalDate.now(clock.withZone(zone(campaign)));
-        return day(campaign, today).chain(intervals -> interactions.waiting(campaign.campaignId())
-                .chain(waiting -> memberAgents(campaign).map(members -> {
-                    Counts todayCounts = Counts.sum(intervals.stream().map(IntervalCounts::counts).toList());
-                    Counts lastHour = Counts.sum(intervals.stream().filter(i -> !i.start().isBefore(lastHourFrom))
-                            .map(IntervalCounts::counts).toList());
-                    long longestWait = waiting.isEmpty() ? 0
-                            : Math.max(0, Duration.between(waiting.get(0).queuedAt, now).toSeconds());
-                    int available = (int) members.stream()
-                            .filter(a -> a.status() == PresenceStatus.AVAILABLE && a.active() == 0).count();
-                    int busy = (int) members.stream().filter(a -> a.active() > 0).count();
-                    return new CampaignServiceLevel(campaign.campaignId(), campaign.name(), campaign.securityGroup(),
-                            campaign.strategy(), campaign.serviceLevelSeconds(), formula,
-                            formula.percent(todayCounts), formula.percent(lastHour), todayCounts, waiting.size(),
-                            longestWait, available, busy);
-                })));
+        Counts today = Counts.sum(todayIntervals.stream().map(IntervalCounts::counts).toList());
+        Counts lastHour = Counts.sum(todayIntervals.stream().filter(i -> !i.start().isBefore(lastHourFrom))
+                .map(IntervalCounts::counts).toList());
+        long longestWait = queue.oldestQueuedAt() == null ? 0
+                : Math.max(0, Duration.between(queue.oldestQueuedAt(), now).toSeconds());
+        int available = (int) agents.stream()
+                .filter(a -> a.status() == PresenceStatus.AVAILABLE && a.active() == 0).count();
+        int busy = (int) agents.stream().filter(a -> a.active() > 0).count();
+        return new CampaignServiceLevel(campaign.campaignId(), campaign.name(), campaign.securityGroup(),
+                campaign.strategy(), campaign.serviceLevelSeconds(), formula, config.targetPercent(),
+                ServiceLevels.percent(formula, today), ServiceLevels.percent(formula, lastHour), today, lastHour,
+                queue.waiting(), longestWait, queue.oldestQueuedAt(), available, busy,
+                staffing(campaign, agents, load), now);
+    }
+
+    private StaffingHint staffing(CampaignUpserted campaign, List<CampaignServiceLevelDetail.AgentState> agents,
+            DashboardQueries.Load load) {
+        boolean measured = load.ended() > 0 && load.averageHandleSeconds() != null;
+        double handle = measured ? Math.max(1.0, load.averageHandleSeconds())
+                : config.defaultHandleTime().toSeconds();
+        // Agents holding several chats are several servers; their mean capacity is the concurrency factor.
+        double concurrency = agents.stream().mapToInt(CampaignServiceLevelDetail.AgentState::capacity)
+                .filter(c -> c > 0).average().orElse(config.defaultConcurrency());
+        return StaffingHint.of(load.arrivals(), handle, measured, concurrency,
+                Math.max(1, campaign.serviceLevelSeconds()), config.targetPercent());
+    }
+
+    private List<CampaignServiceLevelDetail.AgentState> agentStates(List<String> members,
+            List<DashboardQueries.AgentRow> rows) {
+        Map<String, DashboardQueries.AgentRow> byId = rows.stream()
+                .collect(Collectors.toMap(DashboardQueries.AgentRow::id, Function.identity()));
+        return members.stream().map(id -> {
+            DashboardQueries.AgentRow a = byId.get(id);
+            // A member routing never heard from has never connected: offline, empty-handed.
+            return a == null ? new CampaignServiceLevelDetail.AgentState(id, null, PresenceStatus.OFFLINE, 0,
+                    config.defaultConcurrency())
+                    : new CampaignServiceLevelDetail.AgentState(id, a.displayName(), a.status(), a.active(),
+                            a.capacity());
+        }).toList();
     }
 
     /** The intervals of one calendar day in the campaign's zone (the last one of a DST day included). */
     private Uni<List<IntervalCounts>> day(CampaignUpserted campaign, LocalDate date) {
         ZoneId zone = zone(campaign);
-        return serviceLevels.intervals(List.of(campaign.campaignId()), date.atStartOfDay(zone).toInstant(),
+        return queries.intervals(campaign.campaignId(), date.atStartOfDay(zone).toInstant(),
                 date.plusDays(1).atStartOfDay(zone).toInstant());
-    }
-
-    private Uni<List<CampaignServiceLevelDetail.AgentState>> memberAgents(CampaignUpserted campaign) {
-        List<String> members = campaign.agentMembers() == null ? List.of() : campaign.agentMembers();
-        return agents.findAll(members).map(found -> {
-            Map<String, Agent> byId = found.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
-            return members.stream().distinct().sorted().map(id -> {
-                Agent a = byId.get(id);
-                // A member routing never heard from has never connected: offline, empty-handed.
-                return a == null
-                        ? new CampaignServiceLevelDetail.AgentState(id, null, PresenceStatus.OFFLINE, 0,
-                                config.agentCapacity())
-                        : new CampaignServiceLevelDetail.AgentState(id, a.displayName, a.status, a.active, a.capacity);
-            }).toList();
-        });
     }
 
     private static ZoneId zone(CampaignUpserted campaign) {

@@ -125,8 +125,8 @@ class RoutingFlowTest {
         assertEquals(RejectReason.OUT_OF_HOURS,
                 suite.<InteractionRejected>event(outOfHours, 1, EventType.INTERACTION_REJECTED).reason());
 
-        // Tests allow three waiting interactions per campaign.
-        String full = suite.campaign(Strategy.LONGEST_IDLE, List.of());
+        // The campaign's snapshot allows three waiting interactions.
+        String full = suite.campaign("sales", Strategy.LONGEST_IDLE, List.of(), null, 3);
         for (int i = 0; i < 3; i++) {
             suite.event(suite.request(full), 1, EventType.INTERACTION_QUEUED);
         }

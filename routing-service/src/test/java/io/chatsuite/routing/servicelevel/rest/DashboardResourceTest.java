@@ -10,9 +10,11 @@ import static org.hamcrest.Matchers.nullValue;
 import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.agent.PresenceStatus;
+import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.local.testing.TestTokens;
 import io.chatsuite.routing.Suite;
+import io.chatsuite.routing.servicelevel.LiveCampaigns;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The supervisor dashboard (tests: threshold 20 s, short abandon 1 s, one chat per agent). */
+/** The supervisor dashboard (campaigns here: threshold 20 s, short abandon 1 s; one chat per agent). */
 @QuarkusTest
 class DashboardResourceTest {
 
@@ -46,7 +48,8 @@ class DashboardResourceTest {
     @Test
     void dashboardCountsTodaysOutcomesAndShowsTheQueueAndAgentsLive() {
         String agent = Suite.id("xana");
-        String campaign = suite.campaign("support", Strategy.LONGEST_IDLE, List.of(agent), null);
+        String campaign = LiveCampaigns.publish(suite, directory, "support", List.of(agent), 20,
+                ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
         suite.presence(agent, PresenceStatus.AVAILABLE);
         Suite.awaitStatus(campaign, "support", agent, PresenceStatus.AVAILABLE);
 
@@ -75,6 +78,17 @@ class DashboardResourceTest {
                 .body("live.today.abandonedAfter", equalTo(0))
                 .body("live.serviceLevelToday", equalTo(100.0f))
                 .body("live.serviceLevelLastHour", equalTo(100.0f))
+                .body("live.lastHour.offered", equalTo(4))
+                .body("live.targetPercent", equalTo(80))
+                .body("live.oldestQueuedAt", notNullValue())
+                // 4 arrivals in the last hour, nothing ended yet: the default handle time (300 s) is assumed;
+                // A = 4 × 300 ÷ 3600 = 1/3 Erlang. 1 slot: Pw = A = 0.333, SL = 1 − 0.333 · e^(−(2/3)·20/300)
+                // = 0.681 < 80 %; 2 slots: Pw = 0.048, SL = 0.957 → 2 slots; capacity 1 in tests → 2 agents.
+                .body("live.staffing.arrivalsLastHour", equalTo(4))
+                .body("live.staffing.handleTimeMeasured", equalTo(false))
+                .body("live.staffing.erlangs", equalTo(0.33f))
+                .body("live.staffing.slotsNeeded", equalTo(2))
+                .body("live.staffing.agentsNeeded", equalTo(2))
                 .body("live.waiting", equalTo(1))
                 .body("live.agentsBusy", equalTo(1))
                 .body("live.agentsAvailable", equalTo(0))
@@ -91,6 +105,27 @@ class DashboardResourceTest {
         given().auth().oauth2(TestTokens.supervisor("support")).queryParam("date", "2020-01-01")
                 .get("/api/routing/dashboard/" + campaign).then().statusCode(200)
                 .body("intervals.size()", equalTo(0)).body("live.today.offered", equalTo(4));
+    }
+
+    @Test
+    void eachCampaignIsJudgedByTheFormulaOfItsSnapshot() {
+        String agent = Suite.id("zoe");
+        String campaign = LiveCampaigns.publish(suite, directory, "support", List.of(agent), 20,
+                ServiceLevelFormula.OFFERED, 1);
+        String leftAtOnce = suite.request(campaign);
+        suite.event(leftAtOnce, 1, EventType.INTERACTION_QUEUED);
+        suite.abandon(campaign, leftAtOnce);
+        suite.event(leftAtOnce, 2, EventType.INTERACTION_ABANDONED);
+        // OFFERED counts the short abandon: 0 answered within ÷ 1 offered = 0 %; the default formula has
+        // nothing to judge (0 ÷ 0) and says null.
+        given().auth().oauth2(TestTokens.supervisor("support")).get("/api/routing/dashboard/" + campaign)
+                .then().statusCode(200)
+                .body("live.formula", equalTo("OFFERED"))
+                .body("live.today.abandonedShort", equalTo(1))
+                .body("live.serviceLevelToday", equalTo(0.0f));
+        given().auth().oauth2(TestTokens.supervisor("support")).queryParam("formula", "ANSWERED_PLUS_LATE_ABANDONS")
+                .get("/api/routing/dashboard/" + campaign).then().statusCode(200)
+                .body("live.serviceLevelToday", nullValue());
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.chatsuite.routing.servicelevel.repository;
+
+import io.chatsuite.events.agent.PresenceStatus;
+import io.chatsuite.routing.servicelevel.Counts;
+import io.chatsuite.routing.servicelevel.IntervalCounts;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.pgclient.PgPool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Read-only queries of the dashboard, straight on the reactive pool: they run from timers and streams as well
+ * as from requests, need no Hibernate session, and each answers in one round trip.
+ */
+@ApplicationScoped
+public class DashboardQueries {
+
+    private final PgPool pool;
+
+    public DashboardQueries(PgPool pool) {
+        this.pool = pool;
+    }
+
+    /** The campaign's queue now. */
+    public record Queue(int waiting, Instant oldestQueuedAt) {
+    }
+
+    /** An agent as the dashboard shows it. */
+    public record AgentRow(String id, String displayName, PresenceStatus status, int active, int capacity) {
+    }
+
+    /** Arrivals since a point in time and the average handle time of the latest ended interactions. */
+    public record Load(long arrivals, Double averageHandleSeconds, long ended) {
+    }
+
+    /** The campaign's intervals that start in [from, to), in order. */
+    public Uni<List<IntervalCounts>> intervals(String campaignId, Instant from, Instant to) {
+        return pool.preparedQuery("""
+                        select interval_start, offered, answered_within, answered_after,
+                               abandoned_short, abandoned_within, abandoned_after
+                        from service_level_interval
+                        where campaign_id = $1 and interval_start >= $2 and interval_start < $3
+                        order by interval_start""")
+                .execute(Tuple.of(campaignId, utc(from), utc(to)))
+                .map(rows -> {
+                    List<IntervalCounts> result = new ArrayList<>();
+                    for (Row r : rows) {
+                        result.add(new IntervalCounts(campaignId, r.getOffsetDateTime(0).toInstant(),
+                                new Counts(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                                        r.getLong(6))));
+                    }
+                    return result;
+                });
+    }
+
+    public Uni<Queue> queue(String campaignId) {
+        return pool.preparedQuery("select count(*), min(queued_at) from interaction "
+                        + "where campaign_id = $1 and state = 'QUEUED'")
+                .execute(Tuple.of(campaignId))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    OffsetDateTime oldest = r.getOffsetDateTime(1);
+                    return new Queue(r.getLong(0).intValue(), oldest == null ? null : oldest.toInstant());
+                });
+    }
+
+    public Uni<List<AgentRow>> agents(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("select id, display_name, status, active, capacity from agent where id = any($1)")
+                .execute(Tuple.of(ids.toArray(String[]::new)))
+                .map(rows -> {
+                    List<AgentRow> result = new ArrayList<>();
+                    for (Row r : rows) {
+                        result.add(new AgentRow(r.getString(0), r.getString(1),
+                                PresenceStatus.valueOf(r.getString(2)), r.getInteger(3), r.getInteger(4)));
+                    }
+                    return result;
+                });
+    }
+
+    /**
+     * Interactions queued since {@code arrivalsSince}, and the mean assigned → ended time of at most
+     * {@code sample} interactions that ended since {@code endedSince}, latest first.
+     */
+    public Uni<Load> load(String campaignId, Instant arrivalsSince, Instant endedSince, int sample) {
+        return pool.preparedQuery("""
+                        select (select count(*) from interaction where campaign_id = $1 and queued_at >= $2),
+                               avg(extract(epoch from (t.closed_at - t.assigned_at)))::float8,
+                               count(*)
+                        from (select closed_at, assigned_at from interaction
+                              where campaign_id = $1 and state = 'ENDED' and closed_at >= $3
+                                    and assigned_at is not null
+                              order by closed_at desc limit $4) t""")
+                .execute(Tuple.of(campaignId, utc(arrivalsSince), utc(endedSince), sample))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Load(r.getLong(0), r.getDouble(1), r.getLong(2));
+                });
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}
