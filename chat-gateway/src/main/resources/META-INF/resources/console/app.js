@@ -388,7 +388,7 @@ function onMessage(chat, frame) {
     return;
   }
   upsertEntry(chat, {
-    key: `s:${frame.seq}`, kind: 'message', role: from.role || 'SYSTEM', name: from.name || from.id,
+    key: `s:${frame.seq}`, kind: 'message', role: from.role || 'SYSTEM', name: from.name || (from.role === 'CUSTOMER' ? 'Customer' : from.id),
     text: frame.text, at: frame.at,
   });
   if (from.role === 'CUSTOMER' && (chat.id !== selectedId || document.hidden)) chat.unread += 1;

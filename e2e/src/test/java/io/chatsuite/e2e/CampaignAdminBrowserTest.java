@@ -343,6 +343,24 @@ class CampaignAdminBrowserTest {
         assertThat(page.getByTestId("campaign-name")).hasCount(0);
     }
 
+    @Test
+    void anAdminOfAnotherGroupCannotSeeOrOpenTheCampaign() throws Exception {
+        String sales = unique("Sales only");
+        adminApi.create(sales, "sales");
+        String salesId = adminApi.findByName(sales).orElseThrow().path("id").asText();
+
+        // dora administers the support group only.
+        Page page = signIn("dora");
+        assertThat(page.getByTestId("filter-group").locator("option")).hasText(new String[] {"All my groups", "support"});
+        assertThat(page.getByTestId("campaign-new")).isVisible();
+        page.getByTestId("campaign-search").fill(sales);
+        assertThat(page.getByTestId("campaign-table-status")).containsText("No campaign matches");
+        page.navigate(suite.urls().edge() + "/console/admin.html#/campaigns/" + salesId);
+        assertThat(page.getByTestId("load-error")).isVisible();
+        assertThat(page.getByTestId("campaign-name")).hasCount(0);
+        screenshot(page, "admin-other-group");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private Page signIn(String user) {

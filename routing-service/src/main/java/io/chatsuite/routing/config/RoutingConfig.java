@@ -1,6 +1,5 @@
 package io.chatsuite.routing.config;
 
-import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -43,8 +42,4 @@ public interface RoutingConfig {
     /** How often queues are swept for work a missed trigger left behind (e.g. after a crash). */
     @WithDefault("5s")
     Duration sweepInterval();
-
-    /** Unused: every campaign carries its own formula in its snapshot (kept so existing configuration still loads). */
-    @WithDefault("ANSWERED_PLUS_LATE_ABANDONS")
-    ServiceLevelFormula serviceLevelFormula();
 }

@@ -8,7 +8,7 @@ import io.chatsuite.campaigns.campaign.api.Page;
 import io.chatsuite.campaigns.campaign.service.CampaignValidator;
 import io.chatsuite.campaigns.http.PageRequest;
 import io.chatsuite.campaigns.http.Preconditions;
-import io.chatsuite.campaigns.security.Caller;
+import io.chatsuite.commons.security.Caller;
 import io.chatsuite.commons.problem.Problem;
 import io.chatsuite.commons.problem.Problem.FieldError;
 import io.smallrye.mutiny.Uni;

@@ -9,7 +9,7 @@ import io.chatsuite.campaigns.campaign.repository.CampaignRepository;
 import io.chatsuite.campaigns.campaign.service.CampaignValidator;
 import io.chatsuite.campaigns.http.PageRequest;
 import io.chatsuite.campaigns.http.Preconditions;
-import io.chatsuite.campaigns.security.Caller;
+import io.chatsuite.commons.security.Caller;
 import io.chatsuite.commons.outbox.Outbox;
 import io.chatsuite.commons.problem.Problem.FieldError;
 import io.chatsuite.commons.problem.ProblemException;
@@ -61,7 +61,7 @@ public class AgentProfileService {
     public Uni<Page<AgentProfileResponse>> list(Caller caller, String name, String securityGroup,
             PageRequest<AgentProfileRepository.SortField> page) {
         Set<String> groups = caller.groups();
-        return profiles.search(groups, caller.seesOnlyOwn() ? caller.name() : null, name, securityGroup,
+        return profiles.search(groups, caller.overseesGroups() ? null : caller.name(), name, securityGroup,
                 page.sort(), page.ascending(), page.page(), page.size())
                 .chain(result -> campaigns.campaignIdsOf(result.items().stream().map(p -> p.agentId).toList(), groups)
                         .map(ids -> new Page<>(result.items().stream().map(p -> toResponse(p, ids.get(p.agentId)))
@@ -207,7 +207,7 @@ public class AgentProfileService {
     }
 
     private static boolean visible(AgentProfile p, Caller caller) {
-        return sharesGroup(p, caller) && (!caller.seesOnlyOwn() || p.agentId.equals(caller.name()));
+        return sharesGroup(p, caller) && (caller.overseesGroups() || p.agentId.equals(caller.name()));
     }
 
     private static boolean sharesGroup(AgentProfile p, Caller caller) {

@@ -12,7 +12,7 @@ import io.chatsuite.campaigns.campaign.service.CampaignService;
 import io.chatsuite.campaigns.campaign.service.CampaignValidator;
 import io.chatsuite.campaigns.http.PageRequest;
 import io.chatsuite.campaigns.http.Preconditions;
-import io.chatsuite.campaigns.security.Caller;
+import io.chatsuite.commons.security.Caller;
 import io.chatsuite.commons.problem.Problem;
 import io.chatsuite.commons.problem.Problem.FieldError;
 import io.chatsuite.commons.problem.ProblemException;
@@ -120,7 +120,7 @@ public class CampaignResource {
             errors.add(new FieldError("name", "must be at most 120 characters"));
         }
         CampaignValidator.failIfAny(errors, "The listing has invalid parameters");
-        CampaignQuery query = new CampaignQuery(caller.groups(), caller.seesOnlyOwn() ? caller.name() : null, name,
+        CampaignQuery query = new CampaignQuery(caller.groups(), caller.overseesGroups() ? null : caller.name(), name,
                 wanted, group == null || group.isBlank() ? null : group.strip(), paging.sort(), paging.ascending(),
                 paging.page(), paging.size());
         return service.list(query).map(r -> new Page<>(r.items().stream().map(CampaignMapper::toResponse).toList(),

@@ -9,7 +9,7 @@ import io.chatsuite.campaigns.campaign.mapping.CampaignMapper;
 import io.chatsuite.campaigns.campaign.repository.CampaignQuery;
 import io.chatsuite.campaigns.campaign.repository.CampaignRepository;
 import io.chatsuite.campaigns.http.Preconditions;
-import io.chatsuite.campaigns.security.Caller;
+import io.chatsuite.commons.security.Caller;
 import io.chatsuite.commons.outbox.Outbox;
 import io.chatsuite.commons.problem.Problem.FieldError;
 import io.chatsuite.commons.problem.ProblemException;
@@ -153,7 +153,7 @@ public class CampaignService {
     }
 
     static boolean visible(Campaign c, Caller caller) {
-        return caller.inGroup(c.securityGroup) && (!caller.seesOnlyOwn() || c.agentMembers.contains(caller.name()));
+        return caller.inGroup(c.securityGroup) && (caller.overseesGroups() || c.agentMembers.contains(caller.name()));
     }
 
     /** Agents who joined or left. */

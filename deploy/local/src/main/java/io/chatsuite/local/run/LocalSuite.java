@@ -311,12 +311,14 @@ public final class LocalSuite implements AutoCloseable {
         progress.plain("");
         progress.plain("  Demo website with the widget  " + u.demo());
         progress.plain("  Agent console                 " + u.console());
+        progress.plain("  Campaign administration       " + u.console() + "admin.html");
+        progress.plain("  Supervisor dashboard          " + u.console() + "dashboard.html");
         if (u.keycloakAdmin() != null) {
             progress.plain("  Keycloak admin console        " + u.keycloakAdmin() + "   (admin / " + keycloakAdminPassword
                     + ", kept in " + display(keycloakAdminPasswordFile()) + ")");
             progress.plain("  DEMO users (password = user name, local demo only):");
             progress.plain("      admin (admin; sales, support)   supervisor (supervisor; sales)");
-            progress.plain("      alice, bob (agents; sales)      carol (agent; support)");
+            progress.plain("      alice, bob (agents; sales)      carol (agent; support)   dora (admin; support)");
         }
         progress.plain("  Logs                          " + display(logDir));
         progress.plain("");
@@ -354,7 +356,7 @@ public final class LocalSuite implements AutoCloseable {
         return Optional.ofNullable(demoCampaignId);
     }
 
-    /** An access token of a demo user whose password is its user name (admin, supervisor, alice, bob, carol). */
+    /** An access token of a demo user whose password is its user name (admin, supervisor, alice, bob, carol, dora). */
     public String accessToken(String user) {
         return accessToken(user, user);
     }

@@ -67,7 +67,8 @@ class RealmFileTest {
                 "supervisor", List.of(Set.of("supervisor"), Set.of("/sales")),
                 "alice", List.of(Set.of("agent"), Set.of("/sales")),
                 "bob", List.of(Set.of("agent"), Set.of("/sales")),
-                "carol", List.of(Set.of("agent"), Set.of("/support")));
+                "carol", List.of(Set.of("agent"), Set.of("/support")),
+                "dora", List.of(Set.of("admin"), Set.of("/support")));
         assertEquals(expected.keySet(), names(realm.getJsonArray("users"), "username"));
         expected.forEach((name, rolesAndGroups) -> {
             JsonObject u = user(name);

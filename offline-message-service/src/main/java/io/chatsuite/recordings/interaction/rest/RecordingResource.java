@@ -7,7 +7,7 @@ import io.chatsuite.recordings.interaction.api.RecordingPage;
 import io.chatsuite.recordings.interaction.mapping.RecordingMapper;
 import io.chatsuite.recordings.interaction.service.RecordingSearch;
 import io.chatsuite.recordings.interaction.service.RecordingService;
-import io.chatsuite.recordings.security.Caller;
+import io.chatsuite.commons.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

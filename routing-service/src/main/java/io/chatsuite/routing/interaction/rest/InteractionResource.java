@@ -7,7 +7,7 @@ import io.chatsuite.routing.interaction.api.InteractionView;
 import io.chatsuite.routing.interaction.api.QueueView;
 import io.chatsuite.routing.interaction.mapping.InteractionViews;
 import io.chatsuite.routing.interaction.service.InteractionQueries;
-import io.chatsuite.routing.security.Caller;
+import io.chatsuite.commons.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

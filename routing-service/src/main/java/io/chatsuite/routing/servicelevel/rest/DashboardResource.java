@@ -5,7 +5,7 @@ import io.chatsuite.commons.problem.ProblemException;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.routing.campaign.Campaigns;
-import io.chatsuite.routing.security.Caller;
+import io.chatsuite.commons.security.Caller;
 import io.chatsuite.routing.servicelevel.api.CampaignServiceLevel;
 import io.chatsuite.routing.servicelevel.api.CampaignServiceLevelDetail;
 import io.chatsuite.routing.servicelevel.api.DashboardEvent;
