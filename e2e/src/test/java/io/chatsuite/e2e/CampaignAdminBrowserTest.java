@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -16,6 +15,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.chatsuite.e2e.support.CampaignApi;
 import io.chatsuite.e2e.support.Http;
+import io.chatsuite.e2e.support.Chromium;
 import io.chatsuite.e2e.support.RunningSuite;
 import io.chatsuite.local.run.LocalSuite;
 import java.nio.file.Files;
@@ -51,11 +51,7 @@ class CampaignAdminBrowserTest {
     static void launch() {
         RunningSuite.get();
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
