@@ -17,10 +17,8 @@ import io.chatsuite.e2e.support.CampaignApi;
 import io.chatsuite.e2e.support.Http;
 import io.chatsuite.e2e.support.Chromium;
 import io.chatsuite.e2e.support.RunningSuite;
+import io.chatsuite.e2e.support.Screenshots;
 import io.chatsuite.local.run.LocalSuite;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -154,7 +152,7 @@ class CampaignAdminBrowserTest {
         JsonNode profile = Http.get(suite.urls().edge() + "/api/agent-profiles/carol", suite.accessToken("admin"));
         assertEquals(2, profile.path("capacity").asInt());
         assertEquals(json("[\"support\"]"), profile.path("securityGroups"));
-        screenshot(page, "admin-form-filled");
+        Screenshots.save(page, "admin-form-filled");
 
         page.getByTestId("campaign-save").click();
         assertThat(page.getByTestId("admin-toast")).containsText("created");
@@ -164,7 +162,7 @@ class CampaignAdminBrowserTest {
         assertThat(row.getByTestId("campaign-row-sl")).containsText("25 s");
         assertThat(row.getByTestId("campaign-row-schedule")).containsText("America/Sao_Paulo");
         assertThat(row.getByTestId("campaign-row-members")).hasText("1");
-        screenshot(page, "admin-table");
+        Screenshots.save(page, "admin-table");
 
         JsonNode saved = adminApi.findByName(name).orElseThrow(() -> new AssertionError(name + " not listed"));
         JsonNode c = adminApi.get(saved.path("id").asText()).body();
@@ -201,7 +199,7 @@ class CampaignAdminBrowserTest {
         assertThat(page.getByTestId("schedule-ranges-MONDAY").getByTestId("schedule-overnight-note").nth(1))
                 .containsText("Crosses midnight");
         assertThat(page.getByTestId("schedule-always-open")).not().isChecked();
-        screenshot(page, "admin-form-schedule");
+        Screenshots.save(page, "admin-form-schedule");
     }
 
     @Test
@@ -225,7 +223,7 @@ class CampaignAdminBrowserTest {
         assertThat(page.getByTestId("conflict-banner")).containsText("changed by someone else");
         assertThat(page.getByTestId("message-welcome-en")).hasValue("Welcome, edited in the browser");
         assertThat(page.getByTestId("campaign-strategy")).hasValue("LEAST_BUSY");
-        screenshot(page, "admin-conflict");
+        Screenshots.save(page, "admin-conflict");
         page.getByTestId("conflict-reload").click();
         assertThat(page.getByTestId("campaign-strategy")).hasValue("RING_ALL");
 
@@ -276,7 +274,7 @@ class CampaignAdminBrowserTest {
         assertThat(page.locator(".origin-row [data-testid=field-error]")).isVisible();
         assertThat(page.getByTestId("error-summary")).isVisible();
         assertThat(page.getByTestId("error-summary-item")).hasCount(2);
-        screenshot(page, "admin-validation");
+        Screenshots.save(page, "admin-validation");
 
         // A duplicate name (a 409 from the server) lands beside the name.
         page.getByTestId("campaign-name").fill(taken);
@@ -330,7 +328,7 @@ class CampaignAdminBrowserTest {
         assertThat(page.getByTestId("read-only-notice")).isVisible();
         assertThat(page.getByTestId("campaign-name")).isDisabled();
         assertThat(page.getByTestId("campaign-save")).hasCount(0);
-        screenshot(page, "admin-read-only");
+        Screenshots.save(page, "admin-read-only");
 
         // Typing the address of the other group's campaign does not show it either.
         String supportId = adminApi.findByName(support).orElseThrow().path("id").asText();
@@ -354,7 +352,7 @@ class CampaignAdminBrowserTest {
         page.navigate(suite.urls().edge() + "/console/admin.html#/campaigns/" + salesId);
         assertThat(page.getByTestId("load-error")).isVisible();
         assertThat(page.getByTestId("campaign-name")).hasCount(0);
-        screenshot(page, "admin-other-group");
+        Screenshots.save(page, "admin-other-group");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -401,11 +399,5 @@ class CampaignAdminBrowserTest {
     private static JsonNode normalizedTimes(JsonNode ranges) throws Exception {
         String text = ranges.toString().replaceAll("\"(\\d\\d:\\d\\d):00\"", "\"$1\"");
         return json(text);
-    }
-
-    private static void screenshot(Page page, String name) throws Exception {
-        Path dir = Paths.get("target/screenshots");
-        Files.createDirectories(dir);
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
     }
 }

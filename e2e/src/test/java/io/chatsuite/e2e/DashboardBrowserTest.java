@@ -14,10 +14,8 @@ import io.chatsuite.e2e.support.Campaigns;
 import io.chatsuite.e2e.support.JsonSocket;
 import io.chatsuite.e2e.support.Chromium;
 import io.chatsuite.e2e.support.RunningSuite;
+import io.chatsuite.e2e.support.Screenshots;
 import io.chatsuite.local.run.LocalSuite;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +71,7 @@ class DashboardBrowserTest {
                 signInAndWatch(page, suite, campaignId, ws);
             } catch (RuntimeException | AssertionError e) {
                 System.out.println("[browser] failed on " + page.url() + ":\n" + page.content());
-                screenshot(page, "dashboard-failure");
+                Screenshots.save(page, "dashboard-failure");
                 throw e;
             }
         } finally {
@@ -110,7 +108,7 @@ class DashboardBrowserTest {
             String firstWait = card.getByTestId("longest-wait").textContent();
             page.waitForTimeout(2_200);
             assertNotEquals(firstWait, card.getByTestId("longest-wait").textContent(), "the wait should tick");
-            screenshot(page, "dashboard-waiting");
+            Screenshots.save(page, "dashboard-waiting");
 
             try (JsonSocket agent = JsonSocket.agent(ws, suite.accessToken("bob"))) {
                 agent.awaitType("hello");
@@ -125,15 +123,9 @@ class DashboardBrowserTest {
                 assertThat(card.getByTestId("agents-busy")).hasText("1", SLOW_EXACT);
                 assertThat(card.getByTestId("longest-wait")).hasText("0:00", SLOW_EXACT);
                 assertThat(card.getByTestId("sl-chart").locator("rect.bar-met")).hasCount(1);
-                screenshot(page, "dashboard-answered");
+                Screenshots.save(page, "dashboard-answered");
             }
         }
         assertEquals(true, page.evaluate("window.__notReloaded === true"), "the page was reloaded");
-    }
-
-    private static void screenshot(Page page, String name) throws Exception {
-        Path dir = Paths.get("target/screenshots");
-        Files.createDirectories(dir);
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
     }
 }

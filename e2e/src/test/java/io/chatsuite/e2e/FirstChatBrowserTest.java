@@ -11,14 +11,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.chatsuite.e2e.support.AgentConsole;
 import io.chatsuite.e2e.support.Campaigns;
 import io.chatsuite.e2e.support.Http;
 import io.chatsuite.e2e.support.Chromium;
 import io.chatsuite.e2e.support.RunningSuite;
+import io.chatsuite.e2e.support.Screenshots;
 import io.chatsuite.local.run.LocalSuite;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -64,13 +63,8 @@ class FirstChatBrowserTest {
         BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions().setLocale("es-ES"));
         try {
             Page agent = watched(agentContext.newPage());
-            agent.navigate(suite.urls().console());
-            agent.getByTestId("console-login").click();
-            agent.locator("#username").fill("alice");
-            agent.locator("#password").fill("alice");
-            agent.locator("#kc-login").click();
+            AgentConsole.signIn(agent, suite.urls().console(), "alice");
             assertThat(agent.getByTestId("agent-name")).containsText("Alice", SLOW);
-            assertThat(agent.getByTestId("connection-status")).containsText("Online", SLOW);
 
             Page customer = watched(customerContext.newPage());
             customer.navigate(suite.urls().edge() + "/demo/?campaignId=" + campaignId,
@@ -97,8 +91,8 @@ class FirstChatBrowserTest {
 
             agent.getByTestId("chat-end").click();
             assertThat(customer.getByTestId("chat-status")).containsText("El chat ha terminado", SLOW);
-            screenshot(customer, "customer-ended");
-            screenshot(agent, "agent-ended");
+            Screenshots.save(customer, "customer-ended");
+            Screenshots.save(agent, "agent-ended");
         } finally {
             agentContext.close();
             customerContext.close();
@@ -137,11 +131,5 @@ class FirstChatBrowserTest {
     private static Page watched(Page page) {
         page.onPageError(error -> pageErrors.add(page.url() + ": " + error));
         return page;
-    }
-
-    private static void screenshot(Page page, String name) throws Exception {
-        Path dir = Paths.get("target/screenshots");
-        Files.createDirectories(dir);
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
     }
 }

@@ -42,4 +42,8 @@ public interface RoutingConfig {
     /** How often queues are swept for work a missed trigger left behind (e.g. after a crash). */
     @WithDefault("5s")
     Duration sweepInterval();
+
+    /** How often, at most, the positions of customers further back in a moving queue are announced. */
+    @WithDefault("1s")
+    Duration positionInterval();
 }

@@ -5,7 +5,10 @@ import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * The write side of the transactional outbox: an event is stored in the caller's open transaction, so it
@@ -30,6 +33,43 @@ public class Outbox {
     /** Adds a tombstone (null value) for {@code key} on a compacted topic. */
     public Uni<Void> addTombstone(String topic, String key, String eventId) {
         return addRaw(topic, key, eventId, null);
+    }
+
+    /**
+     * Adds {@code events} in one statement on {@code connection}, which must be in the transaction of the change
+     * they announce (writers that work on the Vert.x SQL client in batches). The caller wakes the relay after
+     * the commit ({@link OutboxRelay#wakeSoon()}).
+     */
+    public static Uni<Void> addAll(SqlClient connection, List<Keyed> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            CloudEvent event = events.get(i).event();
+            ids[i] = event.id();
+            topics[i] = EventType.of(event.type()).orElseThrow(
+                    () -> new IllegalArgumentException("Unknown event type " + event.type())).topic();
+            keys[i] = events.get(i).key();
+            payloads[i] = EventCodec.encode(event);
+        }
+        // with ordinality keeps the list's order in the sequence numbers, which is the relay's order per key.
+        return connection.preparedQuery("""
+                        insert into outbox_event(event_id, topic, record_key, payload)
+                        select e.id, e.topic, e.record_key, e.payload
+                        from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::text[])
+                             with ordinality as e(id, topic, record_key, payload, n)
+                        order by e.n""")
+                .execute(Tuple.of(ids, topics, keys, payloads))
+                .replaceWithVoid();
+    }
+
+    /** An event and its record key. */
+    public record Keyed(String key, CloudEvent event) {
     }
 
     private Uni<Void> addRaw(String topic, String key, String eventId, String payload) {

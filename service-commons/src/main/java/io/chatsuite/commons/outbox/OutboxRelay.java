@@ -63,6 +63,11 @@ public class OutboxRelay {
         vertx.setTimer(5, id -> relay().subscribe().with(n -> { }, e -> { }));
     }
 
+    /** Relays now: for a writer that has just committed events and wants them on their way at once. */
+    public void wakeNow() {
+        relay().subscribe().with(n -> { }, e -> { });
+    }
+
     /** Safety net for rows a wake-up missed, e.g. after a restart. */
     @Scheduled(every = "${chat.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {

@@ -6,7 +6,7 @@ import io.chatsuite.events.EventType;
 import io.chatsuite.events.agent.AgentProfileDeleted;
 import io.chatsuite.events.agent.AgentProfileUpserted;
 import io.chatsuite.routing.agent.service.AgentProfiles;
-import io.chatsuite.routing.assignment.service.Dispatcher;
+import io.chatsuite.routing.engine.RoutingEngine;
 import io.chatsuite.routing.support.Retries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +25,12 @@ public class AgentProfileConsumer {
     private static final int ATTEMPTS = 5;
 
     private final AgentProfiles profiles;
-    private final Dispatcher dispatcher;
+    private final RoutingEngine engine;
     private final Retries retries;
 
-    public AgentProfileConsumer(AgentProfiles profiles, Dispatcher dispatcher, Retries retries) {
+    public AgentProfileConsumer(AgentProfiles profiles, RoutingEngine engine, Retries retries) {
         this.profiles = profiles;
-        this.dispatcher = dispatcher;
+        this.engine = engine;
         this.retries = retries;
     }
 
@@ -40,7 +40,7 @@ public class AgentProfileConsumer {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().deferred(() -> apply(EventCodec.decode(value)))
-                .chain(dispatcher::dispatch)
+                .chain(engine::dispatch)
                 .onFailure().invoke(e -> LOG.errorf("Agent profile not applied, parking it: %s", e.getMessage()));
     }
 

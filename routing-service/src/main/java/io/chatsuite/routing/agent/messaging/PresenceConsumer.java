@@ -5,7 +5,7 @@ import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.agent.AgentPresenceChanged;
 import io.chatsuite.routing.agent.service.PresenceService;
-import io.chatsuite.routing.assignment.service.Dispatcher;
+import io.chatsuite.routing.engine.RoutingEngine;
 import io.chatsuite.routing.support.Retries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +20,12 @@ public class PresenceConsumer {
     private static final Logger LOG = Logger.getLogger(PresenceConsumer.class);
 
     private final PresenceService presence;
-    private final Dispatcher dispatcher;
+    private final RoutingEngine engine;
     private final Retries retries;
 
-    public PresenceConsumer(PresenceService presence, Dispatcher dispatcher, Retries retries) {
+    public PresenceConsumer(PresenceService presence, RoutingEngine engine, Retries retries) {
         this.presence = presence;
-        this.dispatcher = dispatcher;
+        this.engine = engine;
         this.retries = retries;
     }
 
@@ -35,7 +35,7 @@ public class PresenceConsumer {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().deferred(() -> apply(EventCodec.decode(value)))
-                .chain(dispatcher::dispatch)
+                .chain(engine::dispatch)
                 .onFailure().invoke(e -> LOG.errorf("Presence change not applied, parking it: %s", e.getMessage()));
     }
 

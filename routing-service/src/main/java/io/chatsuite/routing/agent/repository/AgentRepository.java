@@ -2,16 +2,16 @@ package io.chatsuite.routing.agent.repository;
 
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.routing.agent.Agent;
-import io.chatsuite.routing.offer.repository.OfferRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 
-/** Agents, and the guarded updates that keep every agent within its capacity. */
+/**
+ * Agents' presence and capacity as the gateway and the agent profiles report them. Their load (interactions held)
+ * is written by the routing engine only, under the agent's row lock.
+ */
 @ApplicationScoped
 public class AgentRepository implements PanacheRepositoryBase<Agent, String> {
 
@@ -75,67 +75,5 @@ public class AgentRepository implements PanacheRepositoryBase<Agent, String> {
                 .setParameter(1, agentId)
                 .setParameter(2, defaultCapacity)
                 .executeUpdate());
-    }
-
-    /**
-     * Locks the agents (in id order, so concurrent planners of different campaigns cannot deadlock) and reads them
-     * as they are now. Plain SQL: an entity loaded earlier in the transaction would be served stale.
-     */
-    public Uni<List<AgentRow>> lockAll(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select id, status, active, capacity, last_ended_at, available_since from agent
-                        where id in (?1) order by id for update""", Object[].class)
-                .setParameter(1, ids).getResultList())
-                .map(rows -> rows.stream().map(r -> new AgentRow((String) r[0],
-                        PresenceStatus.valueOf((String) r[1]), ((Number) r[2]).intValue(),
-                        ((Number) r[3]).intValue(), OfferRepository.instant(r[4]), OfferRepository.instant(r[5])))
-                        .toList());
-    }
-
-    /** An agent as locked for planning. */
-    public record AgentRow(String id, PresenceStatus status, int active, int capacity, Instant lastEndedAt,
-            Instant availableSince) {
-
-        public boolean available() {
-            return status == PresenceStatus.AVAILABLE;
-        }
-    }
-
-    public Uni<Long> countAvailable(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(0L);
-        }
-        return count("id in ?1 and status = ?2", ids, PresenceStatus.AVAILABLE);
-    }
-
-    /** Members of a campaign who may take an interaction now: available and below capacity. */
-    public Uni<List<Agent>> eligible(Collection<String> members) {
-        if (members.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return list("id in ?1 and status = ?2 and active < capacity", members, PresenceStatus.AVAILABLE);
-    }
-
-    public Uni<List<Agent>> findAll(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return list("id in ?1", ids);
-    }
-
-    /** Takes one unit of the agent's capacity; 0 when it is no longer available or already full. */
-    public Uni<Integer> take(String agentId, Instant at) {
-        return update("active = active + 1, lastAssignedAt = ?2 where id = ?1 and status = ?3 and active < capacity",
-                agentId, at, PresenceStatus.AVAILABLE);
-    }
-
-    /** Gives back one unit of capacity when one of the agent's interactions ends. */
-    public Uni<Integer> release(String agentId, Instant at) {
-        // A capacity lowered while the agent held more comes down as its chats end.
-        return update("active = active - 1, lastEndedAt = ?2, capacity = greatest(desiredCapacity, active - 1) "
-                + "where id = ?1 and active > 0", agentId, at);
     }
 }

@@ -5,7 +5,7 @@ import io.chatsuite.events.agent.AgentProfileUpserted;
 import io.chatsuite.routing.agent.repository.AgentRepository;
 import io.chatsuite.routing.campaign.Campaigns;
 import io.chatsuite.routing.config.RoutingConfig;
-import io.chatsuite.routing.interaction.service.RoutingService;
+import io.chatsuite.routing.engine.RoutingEngine;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class AgentProfiles {
 
     @WithTransaction
     public Uni<Set<String>> upserted(String eventId, AgentProfileUpserted profile) {
-        return processed.firstTime(RoutingService.CONSUMER, eventId).chain(first -> !first
+        return processed.firstTime(RoutingEngine.CONSUMER, eventId).chain(first -> !first
                 ? Uni.createFrom().item(Set.<String>of())
                 : agents.applyProfile(profile.agentId(), profile.displayName(), profile.capacity(),
                                 profile.version())
@@ -43,7 +43,7 @@ public class AgentProfiles {
 
     @WithTransaction
     public Uni<Set<String>> deleted(String eventId, String agentId) {
-        return processed.firstTime(RoutingService.CONSUMER, eventId).chain(first -> !first
+        return processed.firstTime(RoutingEngine.CONSUMER, eventId).chain(first -> !first
                 ? Uni.createFrom().item(Set.<String>of())
                 : agents.removeProfile(agentId, config.agentCapacity())
                         .map(applied -> Set.copyOf(campaigns.ofAgent(agentId))));

@@ -5,7 +5,7 @@ import io.chatsuite.events.agent.AgentPresenceChanged;
 import io.chatsuite.routing.agent.repository.AgentRepository;
 import io.chatsuite.routing.campaign.Campaigns;
 import io.chatsuite.routing.config.RoutingConfig;
-import io.chatsuite.routing.interaction.service.RoutingService;
+import io.chatsuite.routing.engine.RoutingEngine;
 import io.chatsuite.routing.support.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +36,7 @@ public class PresenceService {
     /** Applies a presence change once; returns the campaigns whose queues the agent may now serve. */
     @WithTransaction
     public Uni<Set<String>> changed(String eventId, AgentPresenceChanged change) {
-        return processed.firstTime(RoutingService.CONSUMER, eventId).chain(first -> !first
+        return processed.firstTime(RoutingEngine.CONSUMER, eventId).chain(first -> !first
                 ? Uni.createFrom().item(Set.<String>of())
                 : agents.applyPresence(change.agentId(), change.displayName(), change.status(),
                                 Times.micros(change.changedAt()), config.agentCapacity())

@@ -1,10 +1,9 @@
 package io.chatsuite.routing.assignment.service;
 
 import io.chatsuite.routing.campaign.Campaigns;
-import io.chatsuite.routing.interaction.repository.InteractionRepository;
-import io.chatsuite.routing.offer.repository.OfferRepository;
+import io.chatsuite.routing.engine.QueuePositions;
+import io.chatsuite.routing.engine.RoutingEngine;
 import io.chatsuite.routing.support.Times;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,24 +12,22 @@ import java.time.Clock;
 /**
  * The clock of assignment. Every few seconds each queue with someone waiting is dispatched again: events trigger
  * dispatch at once, and this catches what a crash between commit and dispatch, a lost race or a campaign change
- * (new members) left waiting, and restores every queue after a restart. Every second, expired offers move on.
+ * (new members) left waiting, and restores every queue after a restart (positions included). Every second,
+ * expired offers move on.
  */
 @ApplicationScoped
 public class QueueSweeper {
 
-    private final InteractionRepository interactions;
-    private final Dispatcher dispatcher;
+    private final RoutingEngine engine;
+    private final QueuePositions positions;
     private final Campaigns campaigns;
-    private final OfferRepository offers;
     private final Clock clock;
 
-    public QueueSweeper(InteractionRepository interactions, Dispatcher dispatcher, Campaigns campaigns,
-            OfferRepository offers, Clock clock) {
-        this.offers = offers;
-        this.clock = clock;
-        this.interactions = interactions;
-        this.dispatcher = dispatcher;
+    public QueueSweeper(RoutingEngine engine, QueuePositions positions, Campaigns campaigns, Clock clock) {
+        this.engine = engine;
+        this.positions = positions;
         this.campaigns = campaigns;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${chat.routing.sweep-interval:5s}", delayed = "${chat.routing.sweep-interval:5s}",
@@ -39,7 +36,7 @@ public class QueueSweeper {
         if (!campaigns.isCaughtUp()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withSession(interactions::campaignsWithWaiting).chain(dispatcher::dispatch);
+        return engine.campaignsWithWaiting().invoke(positions::moved).chain(engine::dispatch);
     }
 
     /**
@@ -52,6 +49,6 @@ public class QueueSweeper {
         if (!campaigns.isCaughtUp()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withSession(() -> offers.campaignsWithExpired(Times.now(clock))).chain(dispatcher::dispatch);
+        return engine.campaignsWithExpiredOffers(Times.now(clock)).chain(engine::dispatch);
     }
 }

@@ -238,25 +238,32 @@ class ConcurrentRoutingTest {
         });
     }
 
-    /** Nobody still waiting (or served later) arrived before someone already served. */
+    /**
+     * Nobody still waiting (or served later) arrived before someone already served. Arrival order: the time of
+     * queueing, then (for customers queued by the same transaction, at the same instant) the position each was
+     * told on arrival.
+     */
     private static void assertFirstComeFirstServed(List<String> interactions, Map<String, List<CloudEvent>> events) {
-        record Arrival(String interaction, Instant queuedAt, Instant assignedAt) {
+        record Arrival(String interaction, Instant queuedAt, int position, Instant assignedAt) {
         }
         List<Arrival> arrivals = new ArrayList<>();
         for (String i : interactions) {
             Instant queuedAt = null;
+            int position = 0;
             Instant assignedAt = Instant.MAX;
             for (CloudEvent e : events.getOrDefault(i, List.of())) {
                 if (queuedAt == null && EventType.INTERACTION_QUEUED.type().equals(e.type())) {
-                    queuedAt = EventCodec.data(e, InteractionQueued.class).queuedAt();
+                    InteractionQueued queued = EventCodec.data(e, InteractionQueued.class);
+                    queuedAt = queued.queuedAt();
+                    position = queued.position();
                 }
                 if (EventType.INTERACTION_ASSIGNED.type().equals(e.type())) {
                     assignedAt = EventCodec.data(e, InteractionAssigned.class).assignedAt();
                 }
             }
-            arrivals.add(new Arrival(i, queuedAt, assignedAt));
+            arrivals.add(new Arrival(i, queuedAt, position, assignedAt));
         }
-        arrivals.sort(Comparator.comparing(Arrival::queuedAt));
+        arrivals.sort(Comparator.comparing(Arrival::queuedAt).thenComparing(Arrival::position));
         for (int n = 1; n < arrivals.size(); n++) {
             assertTrue(!arrivals.get(n).assignedAt().isBefore(arrivals.get(n - 1).assignedAt()),
                     "served out of arrival order: " + arrivals);

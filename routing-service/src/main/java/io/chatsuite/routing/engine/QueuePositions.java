@@ -1,0 +1,179 @@
+package io.chatsuite.routing.engine;
+
+import io.chatsuite.commons.outbox.Outbox;
+import io.chatsuite.commons.outbox.OutboxRelay;
+import io.chatsuite.events.agent.PresenceStatus;
+import io.chatsuite.events.campaign.CampaignUpserted;
+import io.chatsuite.routing.campaign.Campaigns;
+import io.chatsuite.routing.config.RoutingConfig;
+import io.chatsuite.routing.interaction.Interaction;
+import io.chatsuite.routing.interaction.mapping.InteractionEvents;
+import io.chatsuite.routing.interaction.service.WaitEstimate;
+import io.chatsuite.routing.offer.OpenOffer;
+import io.chatsuite.routing.support.Retries;
+import io.chatsuite.routing.support.Times;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.pgclient.PgPool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Tells waiting customers their new place when their queue moves: at most once per interval per queue (so a
+ * queue that moves many times a second costs one event per customer per interval), each waiting interaction
+ * whose position changed enough ({@link #worthAnnouncing}) gets a fresh {@code queued} event with an estimated
+ * wait, followed by its current {@code offered} event if it is being offered. Queues are marked by the batches that move them, and by the sweep
+ * (which also covers what a crash left unannounced).
+ */
+@ApplicationScoped
+public class QueuePositions {
+
+    private static final Logger LOG = Logger.getLogger(QueuePositions.class);
+    private static final int MAX_QUEUE = 100_000;
+    static final int NEAR = 10;
+
+    private final Set<String> due = ConcurrentHashMap.newKeySet();
+    private final PgPool pool;
+    private final OutboxRelay relay;
+    private final Campaigns campaigns;
+    private final RoutingConfig config;
+    private final Retries retries;
+    private final Clock clock;
+
+    public QueuePositions(PgPool pool, OutboxRelay relay, Campaigns campaigns, RoutingConfig config, Retries retries,
+            Clock clock) {
+        this.pool = pool;
+        this.relay = relay;
+        this.campaigns = campaigns;
+        this.config = config;
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    /** The queues of {@code campaignIds} moved: their positions are announced at the next interval. */
+    public void moved(Collection<String> campaignIds) {
+        due.addAll(campaignIds);
+    }
+
+    @Scheduled(every = "${chat.routing.position-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> announceDue() {
+        if (due.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String id : Set.copyOf(due)) {
+            if (due.remove(id)) {
+                ids.add(id);
+            }
+        }
+        return retries.onTransientFailure(() -> pool.withTransaction(c -> announce(c, ids)), 5)
+                .invoke(n -> {
+                    if (n > 0) {
+                        relay.wakeNow();
+                    }
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Positions of %s not announced (%s); retrying at the next interval", ids, e.toString());
+                    due.addAll(ids);
+                    return 0;
+                })
+                .replaceWithVoid();
+    }
+
+    /** Announces the changed positions of the queues; the number of events written. */
+    private Uni<Integer> announce(SqlConnection c, List<String> campaignIds) {
+        Instant now = Times.now(clock);
+        return QueueStore.lockQueues(c, campaignIds)
+                .chain(() -> QueueStore.waitingHeads(c, campaignIds, MAX_QUEUE))
+                .chain(queues -> QueueStore.offers(c, campaignIds).chain(offers -> QueueStore.averageWaits(c,
+                        campaignIds, config.waitEstimateSamples()).chain(averages -> available(c, campaignIds)
+                        .chain(available -> write(c, queues, offers, averages, available, now)))));
+    }
+
+    private Uni<Integer> write(SqlConnection c, Map<String, List<Interaction>> queues, List<OpenOffer> offers,
+            Map<String, Double> averages, Set<String> available, Instant now) {
+        Map<String, List<OpenOffer>> offersOf = offers.stream().collect(Collectors.groupingBy(OpenOffer::interactionId));
+        List<Outbox.Keyed> events = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        queues.forEach((campaignId, waiting) -> {
+            CampaignUpserted campaign = campaigns.find(campaignId).orElse(null);
+            long agents = members(campaign).stream().filter(available::contains).count();
+            for (int index = 0; index < waiting.size(); index++) {
+                Interaction i = waiting.get(index);
+                int position = index + 1;
+                if (!worthAnnouncing(i.announcedPosition, position)) {
+                    continue;
+                }
+                ids.add(i.id);
+                positions.add(position);
+                events.add(new Outbox.Keyed(i.id, InteractionEvents.queued(i, position,
+                        WaitEstimate.seconds(averages.get(campaignId), position, agents))));
+                List<OpenOffer> its = offersOf.get(i.id);
+                if (its != null && campaign != null) {
+                    // Consumers take a queued event as "not offered any more": the open offer follows it again.
+                    List<String> agentIds = List.copyOf(its.stream().map(OpenOffer::agentId)
+                            .collect(Collectors.toCollection(TreeSet::new)));
+                    events.add(new Outbox.Keyed(i.id, InteractionEvents.offered(i, agentIds, campaign.strategy(), now,
+                            Batch.offerExpiry(campaign.strategy(), its, now))));
+                }
+            }
+        });
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return c.preparedQuery("update interaction i set announced_position = x.position "
+                        + "from unnest($1::varchar[], $2::int4[]) as x(id, position) "
+                        + "where i.id = x.id and i.state = 'QUEUED'")
+                .execute(Tuple.of(ids.toArray(String[]::new), positions.toArray(Integer[]::new)))
+                .chain(() -> Outbox.addAll(c, events))
+                .replaceWith(events.size());
+    }
+
+    /**
+     * Whether a customer told {@code announced} is told {@code position} now: always in the last {@value #NEAR}
+     * places; further back, once they have moved up a tenth of the way or more (a customer at 800 hears 720, 648,
+     * … rather than every step, which in a busy queue would be hundreds of messages a minute).
+     */
+    static boolean worthAnnouncing(Integer announced, int position) {
+        if (announced == null) {
+            return true;
+        }
+        if (announced == position) {
+            return false;
+        }
+        return position <= NEAR || position > announced || position * 10 <= announced * 9;
+    }
+
+    private Uni<Set<String>> available(SqlConnection c, List<String> campaignIds) {
+        Set<String> members = new TreeSet<>();
+        campaignIds.forEach(id -> members.addAll(members(campaigns.find(id).orElse(null))));
+        if (members.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return c.preparedQuery("select id from agent where id = any($1) and status = $2")
+                .execute(Tuple.of(members.toArray(String[]::new), PresenceStatus.AVAILABLE.name()))
+                .map(rows -> {
+                    Set<String> out = new HashSet<>();
+                    rows.forEach(r -> out.add(r.getString("id")));
+                    return out;
+                });
+    }
+
+    private static List<String> members(CampaignUpserted campaign) {
+        return campaign == null || campaign.agentMembers() == null ? List.of() : campaign.agentMembers();
+    }
+}
