@@ -17,6 +17,10 @@ import io.chatsuite.local.run.LocalSuite;
 import io.chatsuite.local.run.SuiteOptions;
 import io.chatsuite.local.run.SuitePorts;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -107,12 +111,25 @@ class RoutingBenchmark {
             line("");
             rawKafka(bootstrap);
             routing(bootstrap);
+            engineMetrics(suite.urls().service("routing-service"));
         } finally {
             running.set(false);
             Path out = repo.resolve("e2e/target/benchmark-results.md");
             Files.writeString(out, report.toString());
             System.out.println("Results written to " + out);
         }
+    }
+
+    /** The routing engine's own figures over the whole run (transactions, their duration, commands per one). */
+    private void engineMetrics(String routingUrl) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(routingUrl + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        line("## Routing engine (routing-service's /q/metrics after the run)");
+        line("");
+        line("```");
+        metrics.body().lines().filter(l -> l.startsWith("chat_routing_batch")).forEach(this::line);
+        line("```");
+        line("");
     }
 
     /** Produce → consume latency and throughput of the bare broker, with the outbox relay's producer settings. */

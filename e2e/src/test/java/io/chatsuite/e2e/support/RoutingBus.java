@@ -57,7 +57,11 @@ public final class RoutingBus implements AutoCloseable {
 
     /** Publishes a campaign open around the clock, as campaign-service would; returns its id. */
     public String campaign(Strategy strategy, List<String> members) {
-        String id = id("campaign");
+        return campaign(id("campaign"), strategy, members);
+    }
+
+    /** The same with a chosen id (e.g. one whose routing-requests partition is known). */
+    public String campaign(String id, Strategy strategy, List<String> members) {
         send(Topics.CAMPAIGNS, id, new CampaignUpserted(id, 1, "Recovery " + id, "sales", strategy, 30, "en", null,
                 Map.of(), members, List.of(), Instant.now(), null, 0, 50, false, false, false), id);
         return id;

@@ -160,7 +160,7 @@ final class Batch {
             return QueueStore.lockQueues(c, lock);
         }).chain(cursors -> {
             now = Times.now(clock);
-            cursors.forEach((id, last) -> queues.put(id, new Queue(id, campaigns.find(id).orElse(null), last)));
+            cursors.forEach((id, row) -> queues.put(id, new Queue(id, campaigns.find(id).orElse(null), row)));
             return load();
         }).invoke(() -> {
             commands.forEach(this::apply);
@@ -194,50 +194,64 @@ final class Batch {
 
     // ---- reading under the locks -----------------------------------------------------------------------------
 
+    /**
+     * Reads the queues under their locks in two pipelined round trips: first everything but the waiting lists
+     * (and the agents, locked), then the head of each queue, as long as this batch can possibly serve: the
+     * interactions already offered, plus the members' free places, plus those skipped by someone, plus one per
+     * command (an end or a decline may free a place). A MANUAL queue is read up to {@link #HEAD} (everyone waiting
+     * is offered to every member).
+     */
     private Uni<Void> load() {
         List<String> known = queues.values().stream().filter(q -> q.campaign != null).map(q -> q.id).toList();
         int arrivals = (int) commands.stream().filter(cmd -> cmd instanceof Command.Request r && r.campaign() != null)
                 .count();
-        return Uni.combine().all().unis(QueueStore.interactions(c, named()),
-                QueueStore.waitingHeads(c, known, HEAD), QueueStore.waitingCounts(c, known),
-                QueueStore.offers(c, known), QueueStore.skips(c, known),
-                QueueStore.averageWaits(c, known, config.waitEstimateSamples()), QueueStore.queueSeqs(c, arrivals))
+        return Uni.combine().all().unis(QueueStore.interactions(c, named()), QueueStore.offers(c, known),
+                QueueStore.skips(c, known), QueueStore.averageWaits(c, known, config.waitEstimateSamples()),
+                QueueStore.queueSeqs(c, arrivals), QueueStore.lockAgents(c, agentsInvolved(), named(), known))
                 .asTuple().chain(read -> {
                     read.getItem1().values().forEach(this::adopt);
-                    read.getItem2().forEach((campaignId, list) -> queues.get(campaignId).waiting
-                            .addAll(list.stream().map(this::adopt).toList()));
-                    for (Queue q : queues.values()) {
-                        q.total = read.getItem3().getOrDefault(q.id, 0);
-                        q.complete = q.waiting.size() >= q.total;
-                    }
-                    offersAsRead.addAll(read.getItem4());
-                    read.getItem4().forEach(o -> queues.get(o.campaignId()).offers
+                    offersAsRead.addAll(read.getItem2());
+                    read.getItem2().forEach(o -> queues.get(o.campaignId()).offers
                             .computeIfAbsent(o.interactionId(), k -> new TreeMap<>()).put(o.agentId(), o));
-                    read.getItem5().forEach((campaignId, byInteraction) -> byInteraction.forEach((interactionId, by) ->
+                    read.getItem3().forEach((campaignId, byInteraction) -> byInteraction.forEach((interactionId, by) ->
                             queues.get(campaignId).skips.put(interactionId, new TreeMap<>(by))));
-                    read.getItem6().forEach((campaignId, average) -> queues.get(campaignId).averageWait = average);
-                    seqs = read.getItem7().iterator();
-                    return QueueStore.lockAgents(c, agentsInvolved());
-                }).invoke(locked -> agents = locked).replaceWithVoid();
+                    read.getItem4().forEach((campaignId, average) -> queues.get(campaignId).averageWait = average);
+                    seqs = read.getItem5().iterator();
+                    agents = read.getItem6();
+                    Map<String, Integer> limits = new HashMap<>();
+                    for (String id : known) {
+                        limits.put(id, headLimit(queues.get(id)));
+                    }
+                    return QueueStore.waitingHeads(c, limits);
+                }).invoke(heads -> {
+                    heads.forEach((campaignId, list) -> queues.get(campaignId).waiting
+                            .addAll(list.stream().map(this::adopt).toList()));
+                    queues.values().forEach(q -> q.complete = q.waiting.size() >= q.total);
+                }).replaceWithVoid();
     }
 
-    /** Members of the queues, agents holding their offers, agents answering or picking and agents being freed. */
+    private int headLimit(Queue q) {
+        if (q.campaign.strategy() == Strategy.MANUAL) {
+            return HEAD;
+        }
+        int free = 0;
+        for (String id : q.members()) {
+            AgentState a = agents.get(id);
+            if (a != null && a.available()) {
+                free += Math.max(0, a.capacity - a.active - a.reserved);
+            }
+        }
+        return Math.min(HEAD, q.offers.size() + free + q.skips.size() + commands.size());
+    }
+
+    /** Members of the queues and agents answering or picking (agents freed or holding offers are added by SQL). */
     private Set<String> agentsInvolved() {
         Set<String> ids = new TreeSet<>();
-        for (Queue q : queues.values()) {
-            ids.addAll(q.members());
-            q.offers.values().forEach(byAgent -> ids.addAll(byAgent.keySet()));
-        }
+        queues.values().forEach(q -> ids.addAll(q.members()));
         for (Command cmd : commands) {
             switch (cmd) {
                 case Command.Accept a -> ids.add(a.agentId());
                 case Command.Pick p -> ids.add(p.agentId());
-                case Command.Close cl -> {
-                    Interaction i = rows.get(cl.interactionId());
-                    if (i != null && i.state == InteractionState.ASSIGNED && i.agentId != null) {
-                        ids.add(i.agentId);
-                    }
-                }
                 default -> {
                 }
             }
@@ -594,14 +608,14 @@ final class Batch {
         List<Skip> skips = newSkips.stream().filter(s -> !leftQueue.contains(s.interactionId())).toList();
         List<String> left = leftQueue.stream().filter(id -> !createdIds.contains(id)).toList();
         List<AgentState> loads = agents.values().stream().filter(a -> a.changed).toList();
-        Map<String, String> cursors = new HashMap<>();
-        queues.values().stream().filter(q -> q.cursorMoved && q.lastAssignedTo != null)
-                .forEach(q -> cursors.put(q.id, q.lastAssignedTo));
+        Map<String, QueueStore.QueueRow> queueRows = new HashMap<>();
+        queues.values().stream().filter(q -> q.cursorMoved || q.total != q.waitingAsRead)
+                .forEach(q -> queueRows.put(q.id, new QueueStore.QueueRow(q.lastAssignedTo, q.total)));
         // Sent together, in this order (offers and skips refer to the interactions inserted first).
         return Uni.combine().all().unis(QueueStore.insertInteractions(c, created),
                 QueueStore.updateInteractions(c, updated, readAs), QueueStore.deleteOffers(c, withdrawn),
                 QueueStore.insertOffers(c, made), QueueStore.writeSkips(c, left, skips),
-                QueueStore.updateAgents(c, loads), QueueStore.recordLastAssigned(c, cursors),
+                QueueStore.updateAgents(c, loads), QueueStore.updateQueues(c, queueRows),
                 QueueStore.countOutcomes(c, counts), Outbox.addAll(c, events)).discardItems();
     }
 
@@ -652,6 +666,8 @@ final class Batch {
         /** The first {@link #HEAD} waiting interactions (all of them when {@code complete}), first come first. */
         final List<Interaction> waiting = new ArrayList<>();
         boolean complete;
+        /** How many wait in the queue (kept in its row), as read and as it is now. */
+        final int waitingAsRead;
         int total;
         /** Open offers per waiting interaction, by agent. */
         final Map<String, Map<String, OpenOffer>> offers = new LinkedHashMap<>();
@@ -660,10 +676,12 @@ final class Batch {
         final Set<String> touched = new HashSet<>();
         Double averageWait;
 
-        Queue(String id, CampaignUpserted campaign, String lastAssignedTo) {
+        Queue(String id, CampaignUpserted campaign, QueueStore.QueueRow row) {
             this.id = id;
             this.campaign = campaign;
-            this.lastAssignedTo = lastAssignedTo;
+            this.lastAssignedTo = row.lastAssignedTo();
+            this.waitingAsRead = row.waiting();
+            this.total = row.waiting();
         }
 
         List<String> members() {

@@ -12,12 +12,14 @@ import io.chatsuite.routing.interaction.service.WaitEstimate;
 import io.chatsuite.routing.offer.OpenOffer;
 import io.chatsuite.routing.support.Retries;
 import io.chatsuite.routing.support.Times;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +54,7 @@ public class QueuePositions {
     private final RoutingConfig config;
     private final Retries retries;
     private final Clock clock;
+    private volatile boolean stopping;
 
     public QueuePositions(PgPool pool, OutboxRelay relay, Campaigns campaigns, RoutingConfig config, Retries retries,
             Clock clock) {
@@ -70,7 +73,7 @@ public class QueuePositions {
 
     @Scheduled(every = "${chat.routing.position-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> announceDue() {
-        if (due.isEmpty()) {
+        if (stopping || due.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<String> ids = new ArrayList<>();
@@ -141,6 +144,11 @@ public class QueuePositions {
                 .execute(Tuple.of(ids.toArray(String[]::new), positions.toArray(Integer[]::new)))
                 .chain(() -> Outbox.addAll(c, events))
                 .replaceWith(events.size());
+    }
+
+    /** The database pool closes during shutdown; what is still due is announced by the next sweep after a start. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /**

@@ -62,11 +62,15 @@ final class QueueStore {
                 });
     }
 
+    /** A queue's row as locked: the round-robin cursor and the number waiting. */
+    record QueueRow(String lastAssignedTo, int waiting) {
+    }
+
     /**
      * Locks the queues (in id order: concurrent batches never deadlock on them) until the transaction ends; yields
-     * each one's round-robin cursor (the agent its last assignment went to, or null).
+     * each one's row.
      */
-    static Uni<Map<String, String>> lockQueues(SqlClient c, Collection<String> campaignIds) {
+    static Uni<Map<String, QueueRow>> lockQueues(SqlClient c, Collection<String> campaignIds) {
         String[] ids = campaignIds.stream().sorted().distinct().toArray(String[]::new);
         if (ids.length == 0) {
             return Uni.createFrom().item(Map.of());
@@ -74,12 +78,13 @@ final class QueueStore {
         return Uni.combine().all().unis(
                 c.preparedQuery("insert into campaign_queue(campaign_id) select unnest($1::varchar[]) "
                         + "on conflict do nothing").execute(Tuple.of((Object) ids)),
-                c.preparedQuery("select campaign_id, last_assigned_to from campaign_queue "
+                c.preparedQuery("select campaign_id, last_assigned_to, waiting from campaign_queue "
                         + "where campaign_id = any($1) order by campaign_id for update").execute(Tuple.of((Object) ids)))
                 .asTuple().map(Tuple2::getItem2)
                 .map(rows -> {
-                    Map<String, String> out = new HashMap<>();
-                    rows.forEach(r -> out.put(r.getString("campaign_id"), r.getString("last_assigned_to")));
+                    Map<String, QueueRow> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getString("campaign_id"),
+                            new QueueRow(r.getString("last_assigned_to"), r.getInteger("waiting"))));
                     return out;
                 });
     }
@@ -99,32 +104,26 @@ final class QueueStore {
 
     /** The first {@code limit} waiting interactions of each campaign, first come first. */
     static Uni<Map<String, List<Interaction>>> waitingHeads(SqlClient c, Collection<String> campaignIds, int limit) {
-        if (campaignIds.isEmpty()) {
+        Map<String, Integer> limits = new HashMap<>();
+        campaignIds.forEach(id -> limits.put(id, limit));
+        return waitingHeads(c, limits);
+    }
+
+    /** The first waiting interactions of each campaign, as many as its limit, first come first. */
+    static Uni<Map<String, List<Interaction>>> waitingHeads(SqlClient c, Map<String, Integer> limits) {
+        List<String> ids = limits.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+        if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return c.preparedQuery("select w.* from unnest($1::varchar[]) q(campaign) cross join lateral ("
+        return c.preparedQuery("select w.* from unnest($1::varchar[], $2::int4[]) q(campaign, n) cross join lateral ("
                         + "select " + INTERACTION_COLUMNS + " from interaction where campaign_id = q.campaign "
-                        + "and state = 'QUEUED' order by queue_seq limit $2) w")
-                .execute(Tuple.of(strings(campaignIds), limit))
+                        + "and state = 'QUEUED' order by queue_seq limit q.n) w")
+                .execute(Tuple.of(strings(ids), map(ids, limits::get, Integer[]::new)))
                 .map(rows -> {
                     Map<String, List<Interaction>> out = new HashMap<>();
                     rows.forEach(r -> out.computeIfAbsent(r.getString("campaign_id"), k -> new ArrayList<>())
                             .add(interaction(r)));
-                    out.values().forEach(l -> l.sort((a, b) -> Long.compare(a.queueSeq, b.queueSeq)));
-                    return out;
-                });
-    }
-
-    static Uni<Map<String, Integer>> waitingCounts(SqlClient c, Collection<String> campaignIds) {
-        if (campaignIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return c.preparedQuery("select campaign_id, count(*) as n from interaction where state = 'QUEUED' "
-                        + "and campaign_id = any($1) group by campaign_id")
-                .execute(Tuple.of(strings(campaignIds)))
-                .map(rows -> {
-                    Map<String, Integer> out = new HashMap<>();
-                    rows.forEach(r -> out.put(r.getString("campaign_id"), r.getLong("n").intValue()));
+                    out.values().forEach(l -> l.sort((x, y) -> Long.compare(x.queueSeq, y.queueSeq)));
                     return out;
                 });
     }
@@ -166,19 +165,24 @@ final class QueueStore {
 
     /**
      * Locks the agents (in id order, after the queues: the lock order everywhere) and reads them with the number
-     * of their open offers that hold capacity, in any campaign.
+     * of their open offers that hold capacity, in any campaign: {@code agentIds}, the agents of those of
+     * {@code interactionIds} that are assigned, and the agents holding offers of {@code campaignIds}.
      */
-    static Uni<Map<String, AgentState>> lockAgents(SqlClient c, Collection<String> agentIds) {
+    static Uni<Map<String, AgentState>> lockAgents(SqlClient c, Collection<String> agentIds,
+            Collection<String> interactionIds, Collection<String> campaignIds) {
         String[] ids = agentIds.stream().sorted().distinct().toArray(String[]::new);
-        if (ids.length == 0) {
-            return Uni.createFrom().item(Map.of());
-        }
+        String[] interactions = strings(interactionIds);
+        String[] campaigns = strings(campaignIds);
+        String chosen = "select id from agent where id = any($1) "
+                + "or id in (select agent_id from interaction where id = any($2) and state = 'ASSIGNED') "
+                + "or id in (select agent_id from offer where campaign_id = any($3))";
         return Uni.combine().all().unis(
                 c.preparedQuery("select id, status, active, capacity, desired_capacity, last_ended_at, "
-                        + "available_since from agent where id = any($1) order by id for update")
-                        .execute(Tuple.of((Object) ids)),
+                        + "available_since from agent where id in (" + chosen + ") order by id for update")
+                        .execute(Tuple.of(ids, interactions, campaigns)),
                 c.preparedQuery("select agent_id, count(*) as n from offer where reserves "
-                        + "and agent_id = any($1) group by agent_id").execute(Tuple.of((Object) ids)))
+                        + "and agent_id in (" + chosen + ") group by agent_id")
+                        .execute(Tuple.of(ids, interactions, campaigns)))
                 .asTuple().map(read -> {
                     var rows = read.getItem1();
                     Map<String, AgentState> out = new HashMap<>();
@@ -365,14 +369,17 @@ final class QueueStore {
                 .replaceWithVoid();
     }
 
-    static Uni<Void> recordLastAssigned(SqlClient c, Map<String, String> lastAssignedTo) {
-        if (lastAssignedTo.isEmpty()) {
+    /** Writes the queues' cursors and lengths. */
+    static Uni<Void> updateQueues(SqlClient c, Map<String, QueueRow> queues) {
+        if (queues.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> ids = List.copyOf(lastAssignedTo.keySet());
-        return c.preparedQuery("update campaign_queue q set last_assigned_to = x.agent "
-                        + "from unnest($1::varchar[], $2::varchar[]) as x(campaign, agent) where q.campaign_id = x.campaign")
-                .execute(Tuple.of(strings(ids), map(ids, lastAssignedTo::get, String[]::new)))
+        List<String> ids = List.copyOf(queues.keySet());
+        return c.preparedQuery("update campaign_queue q set last_assigned_to = x.agent, waiting = x.waiting "
+                        + "from unnest($1::varchar[], $2::varchar[], $3::int4[]) as x(campaign, agent, waiting) "
+                        + "where q.campaign_id = x.campaign")
+                .execute(Tuple.of(strings(ids), map(ids, id -> queues.get(id).lastAssignedTo(), String[]::new),
+                        map(ids, id -> queues.get(id).waiting(), Integer[]::new)))
                 .replaceWithVoid();
     }
 

@@ -8,12 +8,16 @@ import io.chatsuite.routing.config.RoutingConfig;
 import io.chatsuite.routing.support.Retries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.pgclient.PgPool;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,9 +47,11 @@ public class RoutingEngine {
     private final RoutingConfig config;
     private final Retries retries;
     private final Clock clock;
+    private final Timer batches;
+    private final DistributionSummary commandsPerBatch;
 
     public RoutingEngine(PgPool pool, OutboxRelay relay, Campaigns campaigns, QueuePositions positions,
-            RoutingConfig config, Retries retries, Clock clock) {
+            RoutingConfig config, Retries retries, Clock clock, MeterRegistry registry) {
         this.pool = pool;
         this.relay = relay;
         this.campaigns = campaigns;
@@ -53,6 +59,11 @@ public class RoutingEngine {
         this.config = config;
         this.retries = retries;
         this.clock = clock;
+        this.batches = Timer.builder("chat.routing.batch.duration")
+                .description("Routing engine transactions, from the first statement to the commit (retries included)")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.commandsPerBatch = DistributionSummary.builder("chat.routing.batch.commands")
+                .description("Commands applied per routing engine transaction").register(registry);
     }
 
     /** Applies the commands in order, in one transaction, and moves every queue they touch. */
@@ -114,9 +125,12 @@ public class RoutingEngine {
     }
 
     private Uni<Batch> run(List<Command> commands, Collection<String> toDispatch, int round) {
+        long started = System.nanoTime();
         return retries.onTransientFailure(() -> pool.withTransaction(connection -> new Batch(connection, campaigns,
                         config, clock, commands, toDispatch).run()), ATTEMPTS)
                 .invoke(batch -> {
+                    batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    commandsPerBatch.record(commands.size());
                     if (batch.events() > 0) {
                         relay.wakeNow();
                     }

@@ -43,6 +43,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public OutboxRelay(PgPool pool, Vertx vertx,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -76,6 +77,10 @@ public class OutboxRelay {
 
     /** Relays everything pending; the number of events sent. */
     public Uni<Integer> relay() {
+        if (stopping) {
+            // The pool and producer close during shutdown; what is left is relayed after the next start.
+            return Uni.createFrom().item(0);
+        }
         if (!running.compareAndSet(false, true)) {
             again.set(true);
             return Uni.createFrom().item(0);
@@ -133,6 +138,7 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         producer.close(java.time.Duration.ofSeconds(5));
     }
 }

@@ -2,6 +2,7 @@ package io.chatsuite.local.run;
 
 import io.chatsuite.local.infra.EmbeddedKafka;
 import io.chatsuite.local.infra.EmbeddedPostgres;
+import io.chatsuite.local.infra.Ports;
 import io.chatsuite.local.infra.SuiteTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +64,8 @@ public final class LocalSuite implements AutoCloseable {
     private final Object lock = new Object();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    /** Extra instances started by {@link #startInstance}, by instance name. */
+    private final Map<String, SuiteService> instances = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
     private EmbeddedKafka kafka;
     private KeycloakServer keycloak;
@@ -243,24 +246,31 @@ public final class LocalSuite implements AutoCloseable {
     private void startServices(List<SuiteService> list) {
         List<Future<?>> ready = new ArrayList<>();
         for (SuiteService s : list) {
-            ChildProcess p = spawn(s);
-            ready.add(executor.submit(() -> awaitService(s, p)));
+            int port = options.ports().service(s.name());
+            ChildProcess p = spawn(s, s.name(), port, List.of());
+            ready.add(executor.submit(() -> awaitService(s.name(), port, p)));
         }
         for (Future<?> f : ready) {
             await(f);
         }
     }
 
-    private ChildProcess spawn(SuiteService s) {
-        int port = options.ports().service(s.name());
+    /** Starts the service's jar as the process {@code name} (the service itself, or another instance of it). */
+    private ChildProcess spawn(SuiteService s, String name, int port, List<String> extraJvmOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(options.serviceJvmOptions());
+        cmd.addAll(extraJvmOptions);
         cmd.add("-jar");
         cmd.add(s.runJar(options.repoRoot()).toString());
-        ChildProcess p = ChildProcess.start(s.name(), cmd, serviceEnv(s, port), options.repoRoot(),
-                logDir.resolve(s.name() + ".log"));
-        register(() -> services.put(s.name(), p), () -> p.stop(Duration.ofSeconds(10)));
+        ChildProcess p = ChildProcess.start(name, cmd, serviceEnv(s, port), options.repoRoot(),
+                logDir.resolve(name + ".log"));
+        register(() -> {
+            services.put(name, p);
+            if (!name.equals(s.name())) {
+                instances.put(name, s);
+            }
+        }, () -> p.stop(Duration.ofSeconds(10)));
         return p;
     }
 
@@ -284,22 +294,21 @@ public final class LocalSuite implements AutoCloseable {
         return env;
     }
 
-    private void awaitService(SuiteService s, ChildProcess p) {
-        int port = options.ports().service(s.name());
+    private void awaitService(String name, int port, ChildProcess p) {
         String url = "http://127.0.0.1:" + port + "/q/health/ready";
         long deadline = System.nanoTime() + options.serviceStartTimeout().toNanos();
         while (true) {
             cancel.check();
             if (Http.status(url) == 200) {
-                progress.step(s.name() + " ready on http://127.0.0.1:" + port + " (pid " + p.pid() + ")");
+                progress.step(name + " ready on http://127.0.0.1:" + port + " (pid " + p.pid() + ")");
                 return;
             }
             if (!p.isAlive()) {
-                throw new StartupException(s.name() + " exited with code " + p.exitValue() + " while starting. Last "
+                throw new StartupException(name + " exited with code " + p.exitValue() + " while starting. Last "
                         + "lines of " + p.log() + ":\n" + p.tail(40));
             }
             if (System.nanoTime() > deadline) {
-                throw new StartupException(s.name() + " was not ready (" + url + ") within "
+                throw new StartupException(name + " was not ready (" + url + ") within "
                         + options.serviceStartTimeout().toSeconds() + " s. Last lines of " + p.log() + ":\n" + p.tail(40));
             }
             sleep(250);
@@ -467,6 +476,39 @@ public final class LocalSuite implements AutoCloseable {
         recordPids();
     }
 
+    /**
+     * Starts another instance of a service of this suite under its own name (e.g. {@code routing-service-2}) and
+     * waits until it is ready: the same jar, database, broker and settings, a free HTTP port (not behind the
+     * edge), its own log ({@link #log(String)}). {@code config} holds configuration properties of this instance
+     * only (e.g. a shorter Kafka session timeout for a fault test), passed as system properties: unlike
+     * environment variables they name a channel such as {@code routing-requests} unambiguously. stopService,
+     * killService and close() handle it like the service itself; for scale-out tests.
+     *
+     * @return the instance's base URL, {@code http://127.0.0.1:<port>}
+     */
+    public String startInstance(String service, String instance, Map<String, String> config) {
+        SuiteService s = SuiteService.named(service);
+        if (!options.services().contains(s)) {
+            throw new IllegalArgumentException(service + " is not part of this suite: " + options.services());
+        }
+        if (instance.equals(service) || SuiteService.ALL.stream().anyMatch(other -> other.name().equals(instance))) {
+            throw new IllegalArgumentException("Name the instance differently from every service: " + instance);
+        }
+        if (isRunning(instance)) {
+            throw new IllegalStateException(instance + " is already running");
+        }
+        int port = Ports.free();
+        List<String> properties = config.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+        ChildProcess p = spawn(s, instance, port, properties);
+        try {
+            awaitService(instance, port, p);
+        } catch (RuntimeException e) {
+            stopService(instance, Duration.ofSeconds(5));
+            throw e;
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Stops everything this suite started: edge, then services and Keycloak, then Kafka and PostgreSQL. Idempotent. */
     @Override
     public void close() {
@@ -567,7 +609,9 @@ public final class LocalSuite implements AutoCloseable {
             if (keycloak != null) {
                 sb.append("keycloak ").append(keycloak.pid()).append('\n');
             }
-            services.forEach((name, p) -> sb.append(name).append(' ').append(p.pid()).append('\n'));
+            // An extra instance is recorded under its service's name: the next run recognises it by that jar.
+            services.forEach((name, p) -> sb.append(instances.containsKey(name) ? instances.get(name).name() : name)
+                    .append(' ').append(p.pid()).append('\n'));
             try {
                 Files.writeString(dataDir.resolve("run.pids"), sb.toString(), StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -1,8 +1,11 @@
 package io.chatsuite.local.run;
 
 import io.chatsuite.local.infra.Ports;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * The TCP ports of one local run: the documented defaults for {@code ./chat up}, or free ones for tests that
@@ -31,11 +34,20 @@ public record SuitePorts(int edge, int postgres, int kafka, int keycloak, Map<St
         return new SuitePorts(EDGE, POSTGRES, KAFKA, KEYCLOAK, services);
     }
 
-    /** Ports that are free now (a small race remains until each server binds). */
+    /** Distinct ports that are free now (a small race remains until each server binds). */
     public static SuitePorts free() {
+        // The OS may hand out the same port again once its probe socket is closed: skip repeats.
+        Set<Integer> taken = new HashSet<>();
+        IntSupplier next = () -> {
+            int port;
+            do {
+                port = Ports.free();
+            } while (!taken.add(port));
+            return port;
+        };
         Map<String, Integer> services = new LinkedHashMap<>();
-        SuiteService.ALL.forEach(s -> services.put(s.name(), Ports.free()));
-        return new SuitePorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), services);
+        SuiteService.ALL.forEach(s -> services.put(s.name(), next.getAsInt()));
+        return new SuitePorts(next.getAsInt(), next.getAsInt(), next.getAsInt(), next.getAsInt(), services);
     }
 
     public int service(String name) {

@@ -4,9 +4,11 @@ import io.chatsuite.routing.campaign.Campaigns;
 import io.chatsuite.routing.engine.QueuePositions;
 import io.chatsuite.routing.engine.RoutingEngine;
 import io.chatsuite.routing.support.Times;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 
 /**
@@ -22,6 +24,7 @@ public class QueueSweeper {
     private final QueuePositions positions;
     private final Campaigns campaigns;
     private final Clock clock;
+    private volatile boolean stopping;
 
     public QueueSweeper(RoutingEngine engine, QueuePositions positions, Campaigns campaigns, Clock clock) {
         this.engine = engine;
@@ -33,7 +36,7 @@ public class QueueSweeper {
     @Scheduled(every = "${chat.routing.sweep-interval:5s}", delayed = "${chat.routing.sweep-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        if (!campaigns.isCaughtUp()) {
+        if (stopping || !campaigns.isCaughtUp()) {
             return Uni.createFrom().voidItem();
         }
         return engine.campaignsWithWaiting().invoke(positions::moved).chain(engine::dispatch);
@@ -46,9 +49,14 @@ public class QueueSweeper {
     @Scheduled(every = "${chat.routing.offer-check-interval:1s}", delayed = "${chat.routing.offer-check-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expireOffers() {
-        if (!campaigns.isCaughtUp()) {
+        if (stopping || !campaigns.isCaughtUp()) {
             return Uni.createFrom().voidItem();
         }
         return engine.campaignsWithExpiredOffers(Times.now(clock)).chain(engine::dispatch);
+    }
+
+    /** The database pool closes during shutdown; ticks that fire meanwhile have nothing to do. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 }

@@ -61,13 +61,15 @@ public class DashboardQueries {
     }
 
     public Uni<Queue> queue(String campaignId) {
-        return pool.preparedQuery("select count(*), min(queued_at) from interaction "
-                        + "where campaign_id = $1 and state = 'QUEUED'")
+        // The queue's length is kept in its row by the routing engine; the oldest is the head of the queue index.
+        return pool.preparedQuery("select coalesce((select waiting from campaign_queue where campaign_id = $1), 0), "
+                        + "(select queued_at from interaction where campaign_id = $1 and state = 'QUEUED' "
+                        + "order by queue_seq limit 1)")
                 .execute(Tuple.of(campaignId))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     OffsetDateTime oldest = r.getOffsetDateTime(1);
-                    return new Queue(r.getLong(0).intValue(), oldest == null ? null : oldest.toInstant());
+                    return new Queue(r.getInteger(0), oldest == null ? null : oldest.toInstant());
                 });
     }
 
