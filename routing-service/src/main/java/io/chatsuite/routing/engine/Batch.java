@@ -88,6 +88,8 @@ final class Batch {
     private Instant now;
     private final List<Command> commands;
     private final Set<String> toDispatch;
+    /** Queues whose row exists (shared by the engine's batches), so their rows are not inserted again. */
+    private final Set<String> knownQueues;
 
     private final Map<String, Interaction> rows = new HashMap<>();
     private final Map<String, InteractionState> readAs = new HashMap<>();
@@ -111,13 +113,24 @@ final class Batch {
     Interaction picked;
 
     Batch(SqlConnection c, Campaigns campaigns, RoutingConfig config, Clock clock, List<Command> commands,
-            Collection<String> toDispatch) {
+            Collection<String> toDispatch, Set<String> knownQueues) {
+        this.knownQueues = knownQueues;
         this.c = c;
         this.campaigns = campaigns;
         this.config = config;
         this.clock = clock;
         this.commands = new ArrayList<>(commands);
         this.toDispatch = new TreeSet<>(toDispatch);
+    }
+
+    /** A close's interaction waits in a queue the batch did not lock; the batch is run again with it. */
+    static final class MissingQueueLock extends RuntimeException {
+        final String campaignId;
+
+        MissingQueueLock(String campaignId) {
+            super("queue " + campaignId + " was not locked", null, false, false);
+            this.campaignId = campaignId;
+        }
     }
 
     /** What a pick came to. */
@@ -136,8 +149,11 @@ final class Batch {
      */
     Uni<Batch> run() {
         List<String> eventIds = commands.stream().map(Command::eventId).filter(id -> id != null).distinct().toList();
+        // A close names its campaign; one that does not is looked up (its campaign never changes).
+        List<String> unnamed = commands.stream().filter(cmd -> cmd instanceof Command.Close cl && cl.campaignId() == null)
+                .map(cmd -> ((Command.Close) cmd).interactionId()).toList();
         return Uni.combine().all().unis(ProcessedEvents.firstTime(c, CONSUMER, eventIds),
-                QueueStore.campaignsOf(c, named())).asTuple().chain(read -> {
+                QueueStore.campaignsOf(c, unnamed)).asTuple().chain(read -> {
             Set<String> fresh = read.getItem1();
             Map<String, String> campaignOf = read.getItem2();
             Set<String> seen = new HashSet<>();
@@ -151,13 +167,14 @@ final class Batch {
                             lock.add(r.request().campaignId());
                         }
                     }
-                    case Command.Close cl -> Optional.ofNullable(campaignOf.get(cl.interactionId())).ifPresent(lock::add);
+                    case Command.Close cl -> Optional.ofNullable(cl.campaignId() != null ? cl.campaignId()
+                            : campaignOf.get(cl.interactionId())).ifPresent(lock::add);
                     case Command.Accept a -> lock.add(a.campaignId());
                     case Command.Decline d -> lock.add(d.campaignId());
                     case Command.Pick p -> lock.add(p.campaignId());
                 }
             }
-            return QueueStore.lockQueues(c, lock);
+            return QueueStore.lockQueues(c, lock, knownQueues);
         }).chain(cursors -> {
             now = Times.now(clock);
             cursors.forEach((id, row) -> queues.put(id, new Queue(id, campaigns.find(id).orElse(null), row)));
@@ -206,7 +223,7 @@ final class Batch {
         int arrivals = (int) commands.stream().filter(cmd -> cmd instanceof Command.Request r && r.campaign() != null)
                 .count();
         return Uni.combine().all().unis(QueueStore.interactions(c, named()), QueueStore.offers(c, known),
-                QueueStore.skips(c, known), QueueStore.averageWaits(c, known, config.waitEstimateSamples()),
+                QueueStore.skips(c, known), QueueStore.averageWaits(c, estimated(known), config.waitEstimateSamples()),
                 QueueStore.queueSeqs(c, arrivals), QueueStore.lockAgents(c, agentsInvolved(), named(), known))
                 .asTuple().chain(read -> {
                     read.getItem1().values().forEach(this::adopt);
@@ -226,8 +243,27 @@ final class Batch {
                 }).invoke(heads -> {
                     heads.forEach((campaignId, list) -> queues.get(campaignId).waiting
                             .addAll(list.stream().map(this::adopt).toList()));
-                    queues.values().forEach(q -> q.complete = q.waiting.size() >= q.total);
+                    queues.values().forEach(q -> {
+                        q.loaded = q.waiting.size();
+                        q.complete = q.loaded >= q.total;
+                    });
                 }).replaceWithVoid();
+    }
+
+    /** Queues whose customers may be told a wait in this batch: those with arrivals, and those that offer. */
+    private List<String> estimated(List<String> known) {
+        Set<String> arriving = new HashSet<>();
+        commands.forEach(cmd -> {
+            if (cmd instanceof Command.Request r) {
+                arriving.add(r.request().campaignId());
+            }
+        });
+        return known.stream().filter(id -> arriving.contains(id) || offers(queues.get(id).campaign.strategy()))
+                .toList();
+    }
+
+    private boolean offers(Strategy strategy) {
+        return strategy == Strategy.RING_ALL || strategy == Strategy.MANUAL || !config.autoAccept();
     }
 
     private int headLimit(Queue q) {
@@ -321,8 +357,9 @@ final class Batch {
             return;
         }
         if (i.state == InteractionState.QUEUED && !queues.containsKey(i.campaignId)) {
-            // Queued after this batch looked up which queues to lock (another instance, during a rebalance).
-            throw new LostRaceException("interaction " + i.id + " joined a queue this batch did not lock");
+            // The close named another campaign (or was looked up before the interaction was queued): the batch
+            // runs again with that queue locked too.
+            throw new MissingQueueLock(i.campaignId);
         }
         if (i.state == InteractionState.QUEUED) {
             Instant at = within(cl.at(), i.queuedAt);
@@ -484,8 +521,9 @@ final class Batch {
                 break;
             }
         }
-        if (q.waiting.isEmpty() && q.total > 0) {
-            // The head was served; the rest of the queue moves in a follow-up batch.
+        if (q.waiting.isEmpty() && q.total > 0 && q.loaded >= HEAD) {
+            // A full head was served; the rest of the queue moves in a follow-up batch. (A shorter head was all
+            // this batch could serve.)
             followUp.add(q.id);
         }
         announce(q);
@@ -666,6 +704,7 @@ final class Batch {
         /** The first {@link #HEAD} waiting interactions (all of them when {@code complete}), first come first. */
         final List<Interaction> waiting = new ArrayList<>();
         boolean complete;
+        int loaded;
         /** How many wait in the queue (kept in its row), as read and as it is now. */
         final int waitingAsRead;
         int total;

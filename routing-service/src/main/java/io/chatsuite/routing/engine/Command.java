@@ -19,8 +19,11 @@ public sealed interface Command {
     record Request(String eventId, RoutingRequested request, CampaignUpserted campaign) implements Command {
     }
 
-    /** The chat closes: an abandon while queued, an end once assigned. */
-    record Close(String eventId, String interactionId, Party by, Instant at) implements Command {
+    /**
+     * The chat closes: an abandon while queued, an end once assigned. {@code campaignId}: the campaign the sender
+     * names (the queue to lock), null when it names none (it is then looked up).
+     */
+    record Close(String eventId, String interactionId, String campaignId, Party by, Instant at) implements Command {
     }
 
     record Accept(String eventId, String interactionId, String campaignId, String agentId) implements Command {

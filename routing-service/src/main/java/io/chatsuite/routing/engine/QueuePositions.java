@@ -99,7 +99,7 @@ public class QueuePositions {
     /** Announces the changed positions of the queues; the number of events written. */
     private Uni<Integer> announce(SqlConnection c, List<String> campaignIds) {
         Instant now = Times.now(clock);
-        return QueueStore.lockQueues(c, campaignIds)
+        return QueueStore.lockQueues(c, campaignIds, new HashSet<>())
                 .chain(() -> QueueStore.waitingHeads(c, campaignIds, MAX_QUEUE))
                 .chain(queues -> QueueStore.offers(c, campaignIds).chain(offers -> QueueStore.averageWaits(c,
                         campaignIds, config.waitEstimateSamples()).chain(averages -> available(c, campaignIds)

@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -70,17 +71,19 @@ final class QueueStore {
      * Locks the queues (in id order: concurrent batches never deadlock on them) until the transaction ends; yields
      * each one's row.
      */
-    static Uni<Map<String, QueueRow>> lockQueues(SqlClient c, Collection<String> campaignIds) {
+    static Uni<Map<String, QueueRow>> lockQueues(SqlClient c, Collection<String> campaignIds, Set<String> known) {
         String[] ids = campaignIds.stream().sorted().distinct().toArray(String[]::new);
         if (ids.length == 0) {
             return Uni.createFrom().item(Map.of());
         }
-        return Uni.combine().all().unis(
-                c.preparedQuery("insert into campaign_queue(campaign_id) select unnest($1::varchar[]) "
-                        + "on conflict do nothing").execute(Tuple.of((Object) ids)),
+        Uni<Void> inserted = known.containsAll(List.of(ids)) ? Uni.createFrom().voidItem()
+                : c.preparedQuery("insert into campaign_queue(campaign_id) select unnest($1::varchar[]) "
+                        + "on conflict do nothing").execute(Tuple.of((Object) ids)).replaceWithVoid();
+        return Uni.combine().all().unis(inserted,
                 c.preparedQuery("select campaign_id, last_assigned_to, waiting from campaign_queue "
                         + "where campaign_id = any($1) order by campaign_id for update").execute(Tuple.of((Object) ids)))
                 .asTuple().map(Tuple2::getItem2)
+                .invoke(() -> known.addAll(List.of(ids)))
                 .map(rows -> {
                     Map<String, QueueRow> out = new HashMap<>();
                     rows.forEach(r -> out.put(r.getString("campaign_id"),
@@ -176,6 +179,8 @@ final class QueueStore {
         String chosen = "select id from agent where id = any($1) "
                 + "or id in (select agent_id from interaction where id = any($2) and state = 'ASSIGNED') "
                 + "or id in (select agent_id from offer where campaign_id = any($3))";
+        // Two statements sent together: the count runs after the locks are held, so it sees every offer committed
+        // by whoever held them before.
         return Uni.combine().all().unis(
                 c.preparedQuery("select id, status, active, capacity, desired_capacity, last_ended_at, "
                         + "available_since from agent where id in (" + chosen + ") order by id for update")
@@ -184,9 +189,8 @@ final class QueueStore {
                         + "and agent_id in (" + chosen + ") group by agent_id")
                         .execute(Tuple.of(ids, interactions, campaigns)))
                 .asTuple().map(read -> {
-                    var rows = read.getItem1();
                     Map<String, AgentState> out = new HashMap<>();
-                    rows.forEach(r -> out.put(r.getString("id"), new AgentState(r.getString("id"),
+                    read.getItem1().forEach(r -> out.put(r.getString("id"), new AgentState(r.getString("id"),
                             PresenceStatus.valueOf(r.getString("status")), r.getInteger("active"),
                             r.getInteger("capacity"), r.getInteger("desired_capacity"), instant(r, "last_ended_at"),
                             instant(r, "available_since"))));

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -48,6 +50,8 @@ public class RoutingEngine {
     private final Retries retries;
     private final Clock clock;
     private final Timer batches;
+    /** Queues whose row exists, so batches lock them without inserting it first. */
+    private final Set<String> knownQueues = ConcurrentHashMap.newKeySet();
     private final DistributionSummary commandsPerBatch;
 
     public RoutingEngine(PgPool pool, OutboxRelay relay, Campaigns campaigns, QueuePositions positions,
@@ -127,7 +131,12 @@ public class RoutingEngine {
     private Uni<Batch> run(List<Command> commands, Collection<String> toDispatch, int round) {
         long started = System.nanoTime();
         return retries.onTransientFailure(() -> pool.withTransaction(connection -> new Batch(connection, campaigns,
-                        config, clock, commands, toDispatch).run()), ATTEMPTS)
+                        config, clock, commands, toDispatch, knownQueues).run()), ATTEMPTS)
+                .onFailure(Batch.MissingQueueLock.class).recoverWithUni(e -> {
+                    Set<String> more = new TreeSet<>(toDispatch);
+                    more.add(((Batch.MissingQueueLock) e).campaignId);
+                    return more.size() == toDispatch.size() ? Uni.createFrom().failure(e) : run(commands, more, round);
+                })
                 .invoke(batch -> {
                     batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     commandsPerBatch.record(commands.size());

@@ -97,20 +97,16 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> relayBatch(SqlConnection conn) {
-        return conn.preparedQuery("select pg_try_advisory_xact_lock($1) as locked").execute(Tuple.of(LOCK_ID))
-                .chain(lock -> {
-                    if (!lock.iterator().next().getBoolean("locked")) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return conn.preparedQuery("delete from outbox_event where seq in (select seq from outbox_event "
-                                    + "order by seq limit $1) returning seq, event_id, topic, record_key, payload")
-                            .execute(Tuple.of(BATCH))
-                            .chain(rows -> {
-                                List<Row> batch = new ArrayList<>();
-                                rows.forEach(batch::add);
-                                batch.sort((a, b) -> Long.compare(a.getLong("seq"), b.getLong("seq")));
-                                return send(batch).replaceWith(batch.size());
-                            });
+        // One statement: the lock (one relay at a time per database) guards the delete of the oldest rows.
+        return conn.preparedQuery("delete from outbox_event where pg_try_advisory_xact_lock($1) and seq in ("
+                        + "select seq from outbox_event order by seq limit $2) "
+                        + "returning seq, event_id, topic, record_key, payload")
+                .execute(Tuple.of(LOCK_ID, BATCH))
+                .chain(rows -> {
+                    List<Row> batch = new ArrayList<>();
+                    rows.forEach(batch::add);
+                    batch.sort((a, b) -> Long.compare(a.getLong("seq"), b.getLong("seq")));
+                    return send(batch).replaceWith(batch.size());
                 });
     }
 

@@ -129,12 +129,12 @@ public class RoutingRequestConsumer {
         if (type == EventType.ROUTING_ABANDON_REQUESTED) {
             RoutingAbandonRequested a = EventCodec.data(event, RoutingAbandonRequested.class);
             requireId(a.interactionId(), event);
-            return new Parsed(new Command.Close(event.id(), a.interactionId(), Party.CUSTOMER, a.at()), value);
+            return new Parsed(new Command.Close(event.id(), a.interactionId(), a.campaignId(), Party.CUSTOMER, a.at()), value);
         }
         if (type == EventType.ROUTING_END_REQUESTED) {
             RoutingEndRequested e = EventCodec.data(event, RoutingEndRequested.class);
             requireId(e.interactionId(), event);
-            return new Parsed(new Command.Close(event.id(), e.interactionId(), e.endedBy(), e.at()), value);
+            return new Parsed(new Command.Close(event.id(), e.interactionId(), e.campaignId(), e.endedBy(), e.at()), value);
         }
         if (type == EventType.ROUTING_ACCEPTED) {
             RoutingAccepted a = EventCodec.data(event, RoutingAccepted.class);
