@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.CloudEvent;
+import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.Party;
 import io.chatsuite.events.Topics;
@@ -17,6 +18,7 @@ import io.chatsuite.events.interaction.InteractionEnded;
 import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.events.interaction.InteractionRejected;
 import io.chatsuite.events.interaction.RejectReason;
+import io.chatsuite.events.routing.RoutingAbandonRequested;
 import io.chatsuite.local.testing.TopicReader;
 import io.chatsuite.routing.Suite;
 import io.quarkus.test.junit.QuarkusTest;
@@ -107,6 +109,24 @@ class RoutingFlowTest {
         InteractionAbandoned abandoned = suite.event(first, 2, EventType.INTERACTION_ABANDONED);
         assertTrue(!abandoned.at().isBefore(abandoned.requestedAt()));
         assertEquals(1, suite.<InteractionQueued>event(second, 2, EventType.INTERACTION_QUEUED).position());
+    }
+
+    @Test
+    void aCloseThatNamesTheWrongCampaignOrNoneStillClosesTheInteraction() {
+        String campaign = suite.campaign(Strategy.LONGEST_IDLE, List.of(Suite.id("nobody")));
+        String other = suite.campaign(Strategy.LONGEST_IDLE, List.of(Suite.id("nobody")));
+        String first = suite.request(campaign);
+        String second = suite.request(campaign);
+        assertEquals(2, suite.<InteractionQueued>event(second, 1, EventType.INTERACTION_QUEUED).position());
+
+        // The queue the close names is locked; the interaction's own queue is found and locked as well.
+        suite.send(Topics.ROUTING_REQUESTS, other, EventCodec.wrap("/test", first,
+                new RoutingAbandonRequested(first, other, Instant.now())));
+        suite.event(first, 2, EventType.INTERACTION_ABANDONED);
+        assertEquals(1, suite.<InteractionQueued>event(second, 2, EventType.INTERACTION_QUEUED).position());
+        suite.send(Topics.ROUTING_REQUESTS, campaign, EventCodec.wrap("/test", second,
+                new RoutingAbandonRequested(second, null, Instant.now())));
+        suite.event(second, 3, EventType.INTERACTION_ABANDONED);
     }
 
     @Test
