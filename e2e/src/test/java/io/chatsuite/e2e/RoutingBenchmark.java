@@ -124,6 +124,7 @@ class RoutingBenchmark {
     private void engineMetrics(String routingUrl) throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(routingUrl + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        line("");
         line("## Routing engine (routing-service's /q/metrics after the run)");
         line("");
         line("```");

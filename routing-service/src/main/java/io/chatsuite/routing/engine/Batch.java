@@ -27,7 +27,6 @@ import io.chatsuite.routing.interaction.service.WaitEstimate;
 import io.chatsuite.routing.offer.OpenOffer;
 import io.chatsuite.routing.schedule.OpeningHours;
 import io.chatsuite.routing.servicelevel.Outcome;
-import io.chatsuite.routing.support.LostRaceException;
 import io.chatsuite.routing.support.Times;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -136,6 +135,11 @@ final class Batch {
     /** What a pick came to. */
     enum PickResult {
         PICKED, NOT_WAITING, CANNOT_TAKE
+    }
+
+    /** The queues the batch locked (their rows exist once it committed). */
+    Set<String> lockedQueues() {
+        return queues.keySet();
     }
 
     /** Number of outbox events the batch wrote. */

@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,6 @@ import org.jboss.logging.Logger;
 public class QueuePositions {
 
     private static final Logger LOG = Logger.getLogger(QueuePositions.class);
-    private static final int MAX_QUEUE = 100_000;
     static final int NEAR = 10;
 
     private final Set<String> due = ConcurrentHashMap.newKeySet();
@@ -96,52 +97,59 @@ public class QueuePositions {
                 .replaceWithVoid();
     }
 
-    /** Announces the changed positions of the queues; the number of events written. */
+    /**
+     * Announces the changed positions of the queues; the number of events written. Every waiting interaction's
+     * place is read narrow (id, place told, place now); only those worth announcing are read whole.
+     */
     private Uni<Integer> announce(SqlConnection c, List<String> campaignIds) {
         Instant now = Times.now(clock);
         return QueueStore.lockQueues(c, campaignIds, new HashSet<>())
-                .chain(() -> QueueStore.waitingHeads(c, campaignIds, MAX_QUEUE))
-                .chain(queues -> QueueStore.offers(c, campaignIds).chain(offers -> QueueStore.averageWaits(c,
-                        campaignIds, config.waitEstimateSamples()).chain(averages -> available(c, campaignIds)
-                        .chain(available -> write(c, queues, offers, averages, available, now)))));
+                .chain(() -> QueueStore.places(c, campaignIds))
+                .chain(places -> {
+                    Map<String, Integer> due = new HashMap<>();
+                    places.forEach(p -> {
+                        if (worthAnnouncing(p.announced(), p.position())) {
+                            due.put(p.interactionId(), p.position());
+                        }
+                    });
+                    if (due.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return Uni.combine().all().unis(QueueStore.interactions(c, due.keySet()),
+                            QueueStore.offers(c, campaignIds),
+                            QueueStore.averageWaits(c, campaignIds, config.waitEstimateSamples()),
+                            available(c, campaignIds)).asTuple()
+                            .chain(read -> write(c, due, read.getItem1(), read.getItem2(), read.getItem3(),
+                                    read.getItem4(), now));
+                });
     }
 
-    private Uni<Integer> write(SqlConnection c, Map<String, List<Interaction>> queues, List<OpenOffer> offers,
-            Map<String, Double> averages, Set<String> available, Instant now) {
+    private Uni<Integer> write(SqlConnection c, Map<String, Integer> due, Map<String, Interaction> rows,
+            List<OpenOffer> offers, Map<String, Double> averages, Set<String> available, Instant now) {
         Map<String, List<OpenOffer>> offersOf = offers.stream().collect(Collectors.groupingBy(OpenOffer::interactionId));
         List<Outbox.Keyed> events = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        queues.forEach((campaignId, waiting) -> {
-            CampaignUpserted campaign = campaigns.find(campaignId).orElse(null);
+        List<Interaction> announced = rows.values().stream()
+                .sorted(Comparator.comparing((Interaction i) -> i.campaignId).thenComparing(i -> i.queueSeq)).toList();
+        for (Interaction i : announced) {
+            CampaignUpserted campaign = campaigns.find(i.campaignId).orElse(null);
             long agents = members(campaign).stream().filter(available::contains).count();
-            for (int index = 0; index < waiting.size(); index++) {
-                Interaction i = waiting.get(index);
-                int position = index + 1;
-                if (!worthAnnouncing(i.announcedPosition, position)) {
-                    continue;
-                }
-                ids.add(i.id);
-                positions.add(position);
-                events.add(new Outbox.Keyed(i.id, InteractionEvents.queued(i, position,
-                        WaitEstimate.seconds(averages.get(campaignId), position, agents))));
-                List<OpenOffer> its = offersOf.get(i.id);
-                if (its != null && campaign != null) {
-                    // Consumers take a queued event as "not offered any more": the open offer follows it again.
-                    List<String> agentIds = List.copyOf(its.stream().map(OpenOffer::agentId)
-                            .collect(Collectors.toCollection(TreeSet::new)));
-                    events.add(new Outbox.Keyed(i.id, InteractionEvents.offered(i, agentIds, campaign.strategy(), now,
-                            Batch.offerExpiry(campaign.strategy(), its, now))));
-                }
+            int position = due.get(i.id);
+            events.add(new Outbox.Keyed(i.id, InteractionEvents.queued(i, position,
+                    WaitEstimate.seconds(averages.get(i.campaignId), position, agents))));
+            List<OpenOffer> its = offersOf.get(i.id);
+            if (its != null && campaign != null) {
+                // Consumers take a queued event as "not offered any more": the open offer follows it again.
+                List<String> agentIds = List.copyOf(its.stream().map(OpenOffer::agentId)
+                        .collect(Collectors.toCollection(TreeSet::new)));
+                events.add(new Outbox.Keyed(i.id, InteractionEvents.offered(i, agentIds, campaign.strategy(), now,
+                        Batch.offerExpiry(campaign.strategy(), its, now))));
             }
-        });
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(0);
         }
+        List<String> ids = announced.stream().map(i -> i.id).toList();
         return c.preparedQuery("update interaction i set announced_position = x.position "
                         + "from unnest($1::varchar[], $2::int4[]) as x(id, position) "
                         + "where i.id = x.id and i.state = 'QUEUED'")
-                .execute(Tuple.of(ids.toArray(String[]::new), positions.toArray(Integer[]::new)))
+                .execute(Tuple.of(ids.toArray(String[]::new), ids.stream().map(due::get).toArray(Integer[]::new)))
                 .chain(() -> Outbox.addAll(c, events))
                 .replaceWith(events.size());
     }

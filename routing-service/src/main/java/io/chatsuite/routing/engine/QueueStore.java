@@ -71,6 +71,10 @@ final class QueueStore {
      * Locks the queues (in id order: concurrent batches never deadlock on them) until the transaction ends; yields
      * each one's row.
      */
+    /**
+     * {@code known}: queues whose row was committed before, whose insert is skipped (the caller adds the queues it
+     * locked once its transaction committed).
+     */
     static Uni<Map<String, QueueRow>> lockQueues(SqlClient c, Collection<String> campaignIds, Set<String> known) {
         String[] ids = campaignIds.stream().sorted().distinct().toArray(String[]::new);
         if (ids.length == 0) {
@@ -83,11 +87,15 @@ final class QueueStore {
                 c.preparedQuery("select campaign_id, last_assigned_to, waiting from campaign_queue "
                         + "where campaign_id = any($1) order by campaign_id for update").execute(Tuple.of((Object) ids)))
                 .asTuple().map(Tuple2::getItem2)
-                .invoke(() -> known.addAll(List.of(ids)))
                 .map(rows -> {
                     Map<String, QueueRow> out = new HashMap<>();
                     rows.forEach(r -> out.put(r.getString("campaign_id"),
                             new QueueRow(r.getString("last_assigned_to"), r.getInteger("waiting"))));
+                    if (out.size() < ids.length) {
+                        // A row believed to exist is not there (its insert was rolled back): insert it this time.
+                        known.removeAll(List.of(ids));
+                        throw new LostRaceException("queue rows missing for " + List.of(ids));
+                    }
                     return out;
                 });
     }
@@ -105,11 +113,25 @@ final class QueueStore {
                 });
     }
 
-    /** The first {@code limit} waiting interactions of each campaign, first come first. */
-    static Uni<Map<String, List<Interaction>>> waitingHeads(SqlClient c, Collection<String> campaignIds, int limit) {
-        Map<String, Integer> limits = new HashMap<>();
-        campaignIds.forEach(id -> limits.put(id, limit));
-        return waitingHeads(c, limits);
+    /** A waiting interaction's place in its queue now, and the place it was last told (null: never). */
+    record Place(String interactionId, int position, Integer announced) {
+    }
+
+    /** The place of every waiting interaction of the campaigns. */
+    static Uni<List<Place>> places(SqlClient c, Collection<String> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return c.preparedQuery("select id, announced_position, row_number() over (partition by campaign_id "
+                        + "order by queue_seq) as position from interaction where state = 'QUEUED' "
+                        + "and campaign_id = any($1)")
+                .execute(Tuple.of(strings(campaignIds)))
+                .map(rows -> {
+                    List<Place> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new Place(r.getString("id"), r.getLong("position").intValue(),
+                            r.getInteger("announced_position"))));
+                    return out;
+                });
     }
 
     /** The first waiting interactions of each campaign, as many as its limit, first come first. */

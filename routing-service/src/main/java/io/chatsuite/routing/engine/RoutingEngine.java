@@ -138,6 +138,7 @@ public class RoutingEngine {
                     return more.size() == toDispatch.size() ? Uni.createFrom().failure(e) : run(commands, more, round);
                 })
                 .invoke(batch -> {
+                    knownQueues.addAll(batch.lockedQueues());
                     batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     commandsPerBatch.record(commands.size());
                     if (batch.events() > 0) {

@@ -35,6 +35,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "64MB")
                     .setServerConfig("fsync", "on")
+                    // Queue-like tables (outboxes, routing's queues) churn fast: look for vacuum work often.
+                    .setServerConfig("autovacuum_naptime", "1s")
                     .start();
             return new EmbeddedPostgres(server);
         } catch (IOException e) {

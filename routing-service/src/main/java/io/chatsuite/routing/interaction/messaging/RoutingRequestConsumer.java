@@ -80,7 +80,9 @@ public class RoutingRequestConsumer {
                                 commands.size(), e.toString());
                         return oneByOne(parsed);
                     });
-        }).onFailure(e -> !isContentError(e)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+        }).onFailure(e -> !isContentError(e)).invoke(e -> LOG.warnf("A poll of %d routing requests was not applied "
+                + "(%s); retrying it", values.size(), e.toString()))
+                .onFailure(e -> !isContentError(e)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .indefinitely();
     }
 
