@@ -10,12 +10,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.WaitUntilState;
+import io.chatsuite.e2e.support.BrowserTest;
 import io.chatsuite.e2e.support.AgentConsole;
 import io.chatsuite.e2e.support.Campaigns;
-import io.chatsuite.e2e.support.Chromium;
 import io.chatsuite.e2e.support.RunningSuite;
 import io.chatsuite.e2e.support.Screenshots;
 import io.chatsuite.local.run.LocalSuite;
@@ -25,9 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * it, the other keeps it, accepts, and chats with the customer, while the decliner never sees the chat; an offer
  * still ringing when the customer leaves disappears from both consoles.
  */
-class AgentOfferBrowserTest {
+class AgentOfferBrowserTest extends BrowserTest {
 
     static final LocatorAssertions.HasCountOptions SLOW_COUNT = new LocatorAssertions.HasCountOptions()
             .setTimeout(30_000);
@@ -46,29 +43,10 @@ class AgentOfferBrowserTest {
     /** Well below routing's offer timeout (20 s in the local run), so an expiry cannot explain what is seen. */
     static final LocatorAssertions.HasCountOptions BEFORE_EXPIRY = new LocatorAssertions.HasCountOptions()
             .setTimeout(10_000);
-    static Playwright playwright;
-    static Browser browser;
 
     final List<String> pageErrors = new CopyOnWriteArrayList<>();
     final List<BrowserContext> contexts = new ArrayList<>();
     LocalSuite suite;
-
-    @BeforeAll
-    static void launch() {
-        RunningSuite.get();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void suite() {

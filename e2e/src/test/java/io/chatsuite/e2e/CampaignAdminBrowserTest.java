@@ -10,12 +10,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.chatsuite.e2e.support.BrowserTest;
 import io.chatsuite.e2e.support.CampaignApi;
 import io.chatsuite.e2e.support.Http;
-import io.chatsuite.e2e.support.Chromium;
 import io.chatsuite.e2e.support.RunningSuite;
 import io.chatsuite.e2e.support.Screenshots;
 import io.chatsuite.local.run.LocalSuite;
@@ -23,9 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,33 +31,14 @@ import org.junit.jupiter.api.Test;
  * Keycloak, creates, edits and deletes campaigns, and sees the server's validation errors beside the fields;
  * what the pages save is what the REST API returns; users only see their own security groups' campaigns.
  */
-class CampaignAdminBrowserTest {
+class CampaignAdminBrowserTest extends BrowserTest {
 
     static final LocatorAssertions.IsVisibleOptions SLOW = new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
-    static Playwright playwright;
-    static Browser browser;
 
     final List<String> pageErrors = new ArrayList<>();
     BrowserContext context;
     LocalSuite suite;
     CampaignApi adminApi;
-
-    @BeforeAll
-    static void launch() {
-        RunningSuite.get();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void newContext() {

@@ -8,19 +8,16 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.chatsuite.e2e.support.BrowserTest;
 import io.chatsuite.e2e.support.Campaigns;
 import io.chatsuite.e2e.support.JsonSocket;
-import io.chatsuite.e2e.support.Chromium;
 import io.chatsuite.e2e.support.RunningSuite;
 import io.chatsuite.e2e.support.Screenshots;
 import io.chatsuite.local.run.LocalSuite;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,32 +26,13 @@ import org.junit.jupiter.api.Test;
  * ticking longest wait appear without a reload; an agent comes online, gets the chat, and the answered count,
  * the service level and the busy agents follow, pushed by routing-service's event stream.
  */
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTest {
 
     static final LocatorAssertions.ContainsTextOptions SLOW = new LocatorAssertions.ContainsTextOptions()
             .setTimeout(30_000);
     static final LocatorAssertions.HasTextOptions SLOW_EXACT = new LocatorAssertions.HasTextOptions()
             .setTimeout(30_000);
-    static Playwright playwright;
-    static Browser browser;
     static final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        RunningSuite.get();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void theDashboardShowsTheQueueAndTheAnswerLiveWithoutReloading() throws Exception {

@@ -9,19 +9,16 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.chatsuite.e2e.support.BrowserTest;
 import io.chatsuite.e2e.support.AgentConsole;
 import io.chatsuite.e2e.support.Campaigns;
 import io.chatsuite.e2e.support.Http;
-import io.chatsuite.e2e.support.Chromium;
 import io.chatsuite.e2e.support.RunningSuite;
 import io.chatsuite.e2e.support.Screenshots;
 import io.chatsuite.local.run.LocalSuite;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,30 +26,11 @@ import org.junit.jupiter.api.Test;
  * customer opens the demo website in Spanish and writes in the widget; an agent logs in to the console through
  * Keycloak, gets the chat, and they talk; the agent ends it; a supervisor reads the transcript.
  */
-class FirstChatBrowserTest {
+class FirstChatBrowserTest extends BrowserTest {
 
     static final LocatorAssertions.ContainsTextOptions SLOW = new LocatorAssertions.ContainsTextOptions()
             .setTimeout(30_000);
-    static Playwright playwright;
-    static Browser browser;
     static final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        RunningSuite.get();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void customerAndAgentChatFromTheDemoPageToTheConsoleAndTheSupervisorReadsTheTranscript() throws Exception {

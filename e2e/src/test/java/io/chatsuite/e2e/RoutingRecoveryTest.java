@@ -133,21 +133,6 @@ class RoutingRecoveryTest {
 
     private static Map<String, List<CloudEvent>> await(RoutingBus bus,
             Predicate<Map<String, List<CloudEvent>>> condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            Map<String, List<CloudEvent>> events = bus.interactions();
-            if (condition.test(events)) {
-                return events;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return bus.await(condition, what, WAIT);
     }
 }

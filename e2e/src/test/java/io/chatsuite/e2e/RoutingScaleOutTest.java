@@ -406,21 +406,6 @@ class RoutingScaleOutTest {
         }
     }
 
-    private static Map<String, List<CloudEvent>> await(RoutingBus bus,
-            Predicate<Map<String, List<CloudEvent>>> condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            Map<String, List<CloudEvent>> events = bus.interactions();
-            if (condition.test(events)) {
-                return events;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            sleep(500);
-        }
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -428,5 +413,10 @@ class RoutingScaleOutTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, List<CloudEvent>> await(RoutingBus bus,
+            Predicate<Map<String, List<CloudEvent>>> condition, String what) {
+        return bus.await(condition, what, WAIT);
     }
 }

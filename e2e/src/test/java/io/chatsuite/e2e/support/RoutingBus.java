@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -95,6 +96,27 @@ public final class RoutingBus implements AutoCloseable {
     }
 
     /** Every event now on the interactions topic, by interaction id, in order; each must match the contract. */
+    /** The interactions topic by interaction, once {@code condition} holds; fails after {@code timeout}. */
+    public Map<String, List<CloudEvent>> await(Predicate<Map<String, List<CloudEvent>>> condition, String what,
+            Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, List<CloudEvent>> events = interactions();
+            if (condition.test(events)) {
+                return events;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public Map<String, List<CloudEvent>> interactions() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
