@@ -43,7 +43,11 @@ public interface RoutingConfig {
     @WithDefault("5s")
     Duration sweepInterval();
 
-    /** How often, at most, the positions of customers further back in a moving queue are announced. */
+    /** How often, at most, a moving queue's positions are announced (the last ten places: every move). */
     @WithDefault("1s")
     Duration positionInterval();
+
+    /** How often, at most, positions further back than the last ten places are announced. */
+    @WithDefault("10s")
+    Duration farPositionInterval();
 }

@@ -49,6 +49,8 @@ public class QueuePositions {
     static final int NEAR = 10;
 
     private final Set<String> due = ConcurrentHashMap.newKeySet();
+    /** When each queue's far-back positions were last considered. */
+    private final Map<String, Instant> farAnnounced = new ConcurrentHashMap<>();
     private final PgPool pool;
     private final OutboxRelay relay;
     private final Campaigns campaigns;
@@ -106,9 +108,18 @@ public class QueuePositions {
         return QueueStore.lockQueues(c, campaignIds, new HashSet<>())
                 .chain(() -> QueueStore.places(c, campaignIds))
                 .chain(places -> {
+                    // Places further back than the last ten are told at most once per far-position interval.
+                    Set<String> farDue = new HashSet<>();
+                    for (String id : campaignIds) {
+                        Instant last = farAnnounced.get(id);
+                        if (last == null || !now.isBefore(last.plus(config.farPositionInterval()))) {
+                            farDue.add(id);
+                            farAnnounced.put(id, now);
+                        }
+                    }
                     Map<String, Integer> due = new HashMap<>();
                     places.forEach(p -> {
-                        if (worthAnnouncing(p.announced(), p.position())) {
+                        if (worthAnnouncing(p.announced(), p.position(), farDue.contains(p.campaignId()))) {
                             due.put(p.interactionId(), p.position());
                         }
                     });
@@ -161,17 +172,18 @@ public class QueuePositions {
 
     /**
      * Whether a customer told {@code announced} is told {@code position} now: always in the last {@value #NEAR}
-     * places; further back, once they have moved up a tenth of the way or more (a customer at 800 hears 720, 648,
-     * … rather than every step, which in a busy queue would be hundreds of messages a minute).
+     * places; further back only when {@code farDue} (at most once per far-position interval), and once they have
+     * moved up a tenth of the way or more (a customer at 800 hears 720, 648, … rather than every step, which in a
+     * busy queue would be hundreds of messages a minute).
      */
-    static boolean worthAnnouncing(Integer announced, int position) {
+    static boolean worthAnnouncing(Integer announced, int position, boolean farDue) {
         if (announced == null) {
             return true;
         }
         if (announced == position) {
             return false;
         }
-        return position <= NEAR || position > announced || position * 10 <= announced * 9;
+        return position <= NEAR || farDue && (position > announced || position * 10 <= announced * 9);
     }
 
     private Uni<Set<String>> available(SqlConnection c, List<String> campaignIds) {

@@ -114,7 +114,7 @@ final class QueueStore {
     }
 
     /** A waiting interaction's place in its queue now, and the place it was last told (null: never). */
-    record Place(String interactionId, int position, Integer announced) {
+    record Place(String campaignId, String interactionId, int position, Integer announced) {
     }
 
     /** The place of every waiting interaction of the campaigns. */
@@ -122,13 +122,14 @@ final class QueueStore {
         if (campaignIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return c.preparedQuery("select id, announced_position, row_number() over (partition by campaign_id "
+        return c.preparedQuery("select campaign_id, id, announced_position, row_number() over (partition by campaign_id "
                         + "order by queue_seq) as position from interaction where state = 'QUEUED' "
                         + "and campaign_id = any($1)")
                 .execute(Tuple.of(strings(campaignIds)))
                 .map(rows -> {
                     List<Place> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new Place(r.getString("id"), r.getLong("position").intValue(),
+                    rows.forEach(r -> out.add(new Place(r.getString("campaign_id"), r.getString("id"),
+                            r.getLong("position").intValue(),
                             r.getInteger("announced_position"))));
                     return out;
                 });

@@ -12,25 +12,28 @@ class QueuePositionsTest {
 
     @Test
     void theLastTenPlacesAreAnnouncedExactlyAndAFirstPositionAlways() {
-        assertTrue(QueuePositions.worthAnnouncing(null, 500));
+        assertTrue(QueuePositions.worthAnnouncing(null, 500, false));
         for (int position = 1; position < 10; position++) {
-            assertTrue(QueuePositions.worthAnnouncing(position + 1, position), "from " + (position + 1));
+            assertTrue(QueuePositions.worthAnnouncing(position + 1, position, true), "from " + (position + 1));
         }
-        assertTrue(QueuePositions.worthAnnouncing(11, 10));
-        assertFalse(QueuePositions.worthAnnouncing(7, 7), "an unchanged position is not repeated");
+        assertTrue(QueuePositions.worthAnnouncing(11, 10, true));
+        assertFalse(QueuePositions.worthAnnouncing(7, 7, true), "an unchanged position is not repeated");
+        assertTrue(QueuePositions.worthAnnouncing(11, 10, false), "the last ten places do not wait");
     }
 
     @Test
     void furtherBackACustomerHearsEveryTenthOfTheWay() {
-        assertFalse(QueuePositions.worthAnnouncing(12, 11));
-        assertFalse(QueuePositions.worthAnnouncing(100, 91));
-        assertTrue(QueuePositions.worthAnnouncing(100, 90));
-        assertTrue(QueuePositions.worthAnnouncing(100, 120), "a position that grows is told at once");
+        assertFalse(QueuePositions.worthAnnouncing(12, 11, true));
+        assertFalse(QueuePositions.worthAnnouncing(100, 91, true));
+        assertTrue(QueuePositions.worthAnnouncing(100, 90, true));
+        assertTrue(QueuePositions.worthAnnouncing(100, 120, true), "a position that grows is told");
+        assertFalse(QueuePositions.worthAnnouncing(100, 50, false), "further back: only once per far interval");
+        assertFalse(QueuePositions.worthAnnouncing(100, 120, false));
         // Moving one place at a time from 800 to the front: a few dozen announcements, not 800.
         List<Integer> heard = new ArrayList<>();
         Integer announced = 800;
         for (int position = 799; position >= 1; position--) {
-            if (QueuePositions.worthAnnouncing(announced, position)) {
+            if (QueuePositions.worthAnnouncing(announced, position, true)) {
                 heard.add(position);
                 announced = position;
             }
