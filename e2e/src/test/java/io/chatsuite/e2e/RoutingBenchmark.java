@@ -61,8 +61,8 @@ import org.junit.jupiter.api.Test;
  * (default 20, longest idle, auto-accept), all available. Customers ask for an agent ({@code routing-requests});
  * the harness, playing the agents, ends each chat as soon as it is assigned so capacity comes back. Phases: a
  * burst of {@code benchmark.requests} requests (default 20,000) sent as fast as possible (throughput), then
- * {@code benchmark.paced-requests} (default 5,000) at {@code benchmark.rate} per second (default 200) for the
- * time to route of an unsaturated service. Time to route = request published → assignment read from
+ * {@code benchmark.paced-requests} (default 5,000) at {@code benchmark.rate} per second (default 200), after a
+ * pause of {@code benchmark.settle-seconds} (default 15), for the time to route of an unsaturated service. Time to route = request published → assignment read from
  * {@code interactions}, measured in this JVM.
  */
 class RoutingBenchmark {
@@ -74,6 +74,7 @@ class RoutingBenchmark {
     static final int RATE = Integer.getInteger("benchmark.rate", 200);
     static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 1_000);
     static final Duration PHASE_TIMEOUT = Duration.ofSeconds(Long.getLong("benchmark.phase-timeout-seconds", 600));
+    static final Duration SETTLE = Duration.ofSeconds(Long.getLong("benchmark.settle-seconds", 15));
     static final String SOURCE = "/benchmark";
 
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -223,6 +224,9 @@ class RoutingBenchmark {
                 double burst = runPhase(producer, campaigns, REQUESTS, 0, "burst");
                 row("burst (as fast as possible)", REQUESTS, burst, latencies);
                 latencies.clear();
+                // The paced phase measures an unsaturated service, not the burst's aftermath (the database still
+                // vacuuming the rows the burst rewrote): it starts once the system had time to settle.
+                Thread.sleep(SETTLE.toMillis());
                 double paced = runPhase(producer, campaigns, PACED_REQUESTS, RATE, "paced");
                 row("paced " + RATE + "/s", PACED_REQUESTS, paced, latencies);
                 line("");
