@@ -7,7 +7,11 @@ import io.chatsuite.routing.support.Retries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +28,7 @@ public class Campaigns {
     private final CampaignDirectory directory;
     private final RoutingConfig config;
     private final Retries retries;
+    private volatile MembershipIndex memberships;
 
     public Campaigns(CampaignDirectory directory, RoutingConfig config, Retries retries) {
         this.directory = directory;
@@ -57,10 +62,27 @@ public class Campaigns {
         return retries.pause(POLL).chain(() -> await(campaignId, deadline));
     }
 
-    /** Campaigns the agent is a member of: an agent freed or newly available may serve any of their queues. */
+    /**
+     * Campaigns the agent is a member of: an agent freed or newly available may serve any of their queues. Asked
+     * for every chat that ends, so answered from an index rebuilt only when the campaigns change.
+     */
     public List<String> ofAgent(String agentId) {
-        return directory.all().stream().filter(c -> c.agentMembers() != null && c.agentMembers().contains(agentId))
-                .map(CampaignUpserted::campaignId).sorted().toList();
+        MembershipIndex index = memberships;
+        long version = directory.version();
+        if (index == null || index.version() != version) {
+            Map<String, List<String>> byAgent = new HashMap<>();
+            directory.all().stream().sorted(Comparator.comparing(CampaignUpserted::campaignId))
+                    .forEach(c -> (c.agentMembers() == null ? List.<String>of() : c.agentMembers()).stream().distinct()
+                            .forEach(a -> byAgent.computeIfAbsent(a, k -> new ArrayList<>()).add(c.campaignId())));
+            byAgent.replaceAll((agent, ids) -> List.copyOf(ids));
+            index = new MembershipIndex(version, byAgent);
+            memberships = index;
+        }
+        return index.byAgent().getOrDefault(agentId, List.of());
+    }
+
+    /** Campaigns per agent as of a version of the directory. */
+    private record MembershipIndex(long version, Map<String, List<String>> byAgent) {
     }
 
     /** The campaigns of the caller's security groups. */

@@ -703,6 +703,8 @@ final class Batch {
     private final class Queue {
         final String id;
         final CampaignUpserted campaign;
+        /** The campaign's agent members, each once. */
+        private final List<String> members;
         String lastAssignedTo;
         boolean cursorMoved;
         /** The first {@link #HEAD} waiting interactions (all of them when {@code complete}), first come first. */
@@ -722,14 +724,15 @@ final class Batch {
         Queue(String id, CampaignUpserted campaign, QueueStore.QueueRow row) {
             this.id = id;
             this.campaign = campaign;
+            this.members = campaign == null || campaign.agentMembers() == null ? List.of()
+                    : campaign.agentMembers().stream().distinct().toList();
             this.lastAssignedTo = row.lastAssignedTo();
             this.waitingAsRead = row.waiting();
             this.total = row.waiting();
         }
 
         List<String> members() {
-            return campaign == null || campaign.agentMembers() == null ? List.of()
-                    : campaign.agentMembers().stream().distinct().toList();
+            return members;
         }
 
         /** Members and the agents holding offers of this queue. */

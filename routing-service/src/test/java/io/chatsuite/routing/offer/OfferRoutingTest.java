@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.Party;
 import io.chatsuite.events.agent.PresenceStatus;
@@ -15,12 +14,9 @@ import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionOffered;
 import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.routing.Suite;
+import io.chatsuite.routing.SuiteTest;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,25 +25,7 @@ import org.junit.jupiter.api.Test;
  * in tests unless their profile says otherwise; offers expire after 3 s.
  */
 @QuarkusTest
-class OfferRoutingTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    CampaignDirectory directory;
-
-    Suite suite;
-
-    @BeforeEach
-    void connect() {
-        suite = new Suite(bootstrap, directory);
-    }
-
-    @AfterEach
-    void disconnect() {
-        suite.close();
-    }
+class OfferRoutingTest extends SuiteTest {
 
     @Test
     void ringAllOffersEveryAvailableMemberAndTheFirstAcceptanceWins() {

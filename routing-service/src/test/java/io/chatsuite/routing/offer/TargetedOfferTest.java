@@ -2,28 +2,24 @@ package io.chatsuite.routing.offer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionOffered;
 import io.chatsuite.routing.Suite;
+import io.chatsuite.routing.SuiteTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With auto-accept off, the chosen agent is offered the chat; a decline or a timeout moves it to the next. */
 @QuarkusTest
 @TestProfile(TargetedOfferTest.AutoAcceptOff.class)
-class TargetedOfferTest {
+class TargetedOfferTest extends SuiteTest {
 
     /** Offers instead of direct assignment. */
     public static class AutoAcceptOff implements QuarkusTestProfile {
@@ -31,24 +27,6 @@ class TargetedOfferTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("chat.routing.auto-accept", "false");
         }
-    }
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    CampaignDirectory directory;
-
-    Suite suite;
-
-    @BeforeEach
-    void connect() {
-        suite = new Suite(bootstrap, directory);
-    }
-
-    @AfterEach
-    void disconnect() {
-        suite.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventSchemas;
@@ -17,9 +16,9 @@ import io.chatsuite.events.servicelevel.ServiceLevelUpdated;
 import io.chatsuite.local.testing.TestTokens;
 import io.chatsuite.local.testing.TopicReader;
 import io.chatsuite.routing.Suite;
+import io.chatsuite.routing.SuiteTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -34,9 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,28 +40,10 @@ import org.junit.jupiter.api.Test;
  * topic receives snapshots, and Prometheus gauges follow the campaign.
  */
 @QuarkusTest
-class ServiceLevelLiveTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+class ServiceLevelLiveTest extends SuiteTest {
 
     @TestHTTPResource("/api/routing/dashboard/stream")
     URL streamUrl;
-
-    @Inject
-    CampaignDirectory directory;
-
-    Suite suite;
-
-    @BeforeEach
-    void connect() {
-        suite = new Suite(bootstrap, directory);
-    }
-
-    @AfterEach
-    void disconnect() {
-        suite.close();
-    }
 
     @Test
     void theStreamPushesTheQueueAndTheAnswerAsTheyHappen() throws Exception {

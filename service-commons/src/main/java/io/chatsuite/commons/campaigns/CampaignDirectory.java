@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -42,6 +43,8 @@ public class CampaignDirectory {
 
     private final Map<String, CampaignUpserted> campaigns = new ConcurrentHashMap<>();
     private final List<Consumer<CampaignUpserted>> listeners = new CopyOnWriteArrayList<>();
+    /** Counts applied changes (upserts and deletes), so readers can cache what they derive from the view. */
+    private final AtomicLong changes = new AtomicLong();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final boolean enabled;
     private final String bootstrapServers;
@@ -93,6 +96,11 @@ public class CampaignDirectory {
     }
 
     /** Called on the directory's thread after each applied snapshot. */
+    /** A number that changes whenever the view does (a campaign created, changed or deleted). */
+    public long version() {
+        return changes.get();
+    }
+
     public void onChange(Consumer<CampaignUpserted> listener) {
         listeners.add(listener);
     }
@@ -100,18 +108,23 @@ public class CampaignDirectory {
     /** Applies one record of the campaigns topic; public for services that also receive snapshots otherwise. */
     public void apply(String key, String value) {
         if (value == null) {
-            campaigns.remove(key);
+            if (campaigns.remove(key) != null) {
+                changes.incrementAndGet();
+            }
             return;
         }
         try {
             CloudEvent event = EventCodec.decode(value);
             if (EventType.CAMPAIGN_DELETED.type().equals(event.type())) {
-                campaigns.remove(key);
+                if (campaigns.remove(key) != null) {
+                    changes.incrementAndGet();
+                }
             } else if (EventType.CAMPAIGN_UPSERTED.type().equals(event.type())) {
                 CampaignUpserted snapshot = EventCodec.data(event, CampaignUpserted.class);
                 CampaignUpserted applied = campaigns.merge(snapshot.campaignId(), snapshot,
                         (old, neu) -> neu.version() >= old.version() ? neu : old);
                 if (applied == snapshot) {
+                    changes.incrementAndGet();
                     listeners.forEach(l -> l.accept(snapshot));
                 }
             }

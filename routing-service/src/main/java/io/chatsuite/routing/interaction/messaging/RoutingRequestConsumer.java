@@ -124,32 +124,32 @@ public class RoutingRequestConsumer {
         EventType type = EventType.of(event.type()).orElse(null);
         if (type == EventType.ROUTING_REQUESTED) {
             RoutingRequested r = EventCodec.data(event, RoutingRequested.class);
-            requireId(r.interactionId(), event);
-            requireCampaign(r.campaignId(), event);
+            require(r.interactionId(), "interactionId", event);
+            require(r.campaignId(), "campaignId", event);
             return new Parsed(new Command.Request(event.id(), r, campaigns.find(r.campaignId()).orElse(null)), value);
         }
         if (type == EventType.ROUTING_ABANDON_REQUESTED) {
             RoutingAbandonRequested a = EventCodec.data(event, RoutingAbandonRequested.class);
-            requireId(a.interactionId(), event);
+            require(a.interactionId(), "interactionId", event);
             return new Parsed(new Command.Close(event.id(), a.interactionId(), a.campaignId(), Party.CUSTOMER, a.at()), value);
         }
         if (type == EventType.ROUTING_END_REQUESTED) {
             RoutingEndRequested e = EventCodec.data(event, RoutingEndRequested.class);
-            requireId(e.interactionId(), event);
+            require(e.interactionId(), "interactionId", event);
             return new Parsed(new Command.Close(event.id(), e.interactionId(), e.campaignId(), e.endedBy(), e.at()), value);
         }
         if (type == EventType.ROUTING_ACCEPTED) {
             RoutingAccepted a = EventCodec.data(event, RoutingAccepted.class);
-            requireId(a.interactionId(), event);
-            requireCampaign(a.campaignId(), event);
-            requireAgent(a.agentId(), event);
+            require(a.interactionId(), "interactionId", event);
+            require(a.campaignId(), "campaignId", event);
+            require(a.agentId(), "agentId", event);
             return new Parsed(new Command.Accept(event.id(), a.interactionId(), a.campaignId(), a.agentId()), value);
         }
         if (type == EventType.ROUTING_DECLINED) {
             RoutingDeclined d = EventCodec.data(event, RoutingDeclined.class);
-            requireId(d.interactionId(), event);
-            requireCampaign(d.campaignId(), event);
-            requireAgent(d.agentId(), event);
+            require(d.interactionId(), "interactionId", event);
+            require(d.campaignId(), "campaignId", event);
+            require(d.agentId(), "agentId", event);
             return new Parsed(new Command.Decline(event.id(), d.interactionId(), d.campaignId(), d.agentId()), value);
         }
         LOG.infof("Skipping event %s of type %s on routing-requests", event.id(), event.type());
@@ -185,21 +185,10 @@ public class RoutingRequestConsumer {
         return false;
     }
 
-    private static void requireId(String interactionId, CloudEvent event) {
-        if (interactionId == null || interactionId.isBlank() || interactionId.length() > 100) {
-            throw new EventCodec.MalformedEventException("Event " + event.id() + " has no valid interactionId");
-        }
-    }
-
-    private static void requireCampaign(String campaignId, CloudEvent event) {
-        if (campaignId == null || campaignId.isBlank() || campaignId.length() > 100) {
-            throw new EventCodec.MalformedEventException("Event " + event.id() + " names no campaign");
-        }
-    }
-
-    private static void requireAgent(String agentId, CloudEvent event) {
-        if (agentId == null || agentId.isBlank() || agentId.length() > 100) {
-            throw new EventCodec.MalformedEventException("Event " + event.id() + " has no valid agentId");
+    /** An id a routing request must carry: present and at most 100 characters (the columns' width). */
+    private static void require(String value, String what, CloudEvent event) {
+        if (value == null || value.isBlank() || value.length() > 100) {
+            throw new EventCodec.MalformedEventException("Event " + event.id() + " has no valid " + what);
         }
     }
 

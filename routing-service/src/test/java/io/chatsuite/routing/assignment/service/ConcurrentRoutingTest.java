@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
@@ -17,8 +16,8 @@ import io.chatsuite.events.interaction.InteractionEnded;
 import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.local.testing.TestTokens;
 import io.chatsuite.routing.Suite;
+import io.chatsuite.routing.SuiteTest;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,30 +43,21 @@ import org.junit.jupiter.api.Test;
  * and each campaign serves its customers first come, first served.
  */
 @QuarkusTest
-class ConcurrentRoutingTest {
+class ConcurrentRoutingTest extends SuiteTest {
 
     private static final int AGENTS = 6;
     private static final int PER_CAMPAIGN = 8;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    CampaignDirectory directory;
-
-    Suite suite;
     ExecutorService pool;
 
     @BeforeEach
-    void connect() {
-        suite = new Suite(bootstrap, directory);
+    void startPool() {
         pool = Executors.newFixedThreadPool(16);
     }
 
     @AfterEach
-    void disconnect() {
+    void stopPool() {
         pool.shutdownNow();
-        suite.close();
     }
 
     @Test

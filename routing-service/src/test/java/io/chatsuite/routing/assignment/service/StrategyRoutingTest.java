@@ -2,43 +2,21 @@ package io.chatsuite.routing.assignment.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.Party;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.routing.Suite;
+import io.chatsuite.routing.SuiteTest;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Strategies applied end to end, with their state (rotation, idle times) kept in the database. */
 @QuarkusTest
-class StrategyRoutingTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    CampaignDirectory directory;
-
-    Suite suite;
-
-    @BeforeEach
-    void connect() {
-        suite = new Suite(bootstrap, directory);
-    }
-
-    @AfterEach
-    void disconnect() {
-        suite.close();
-    }
+class StrategyRoutingTest extends SuiteTest {
 
     @Test
     void roundRobinRotatesEvenWhenThePreviousAgentIsFreeAgain() {

@@ -3,7 +3,6 @@ package io.chatsuite.routing.interaction.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
@@ -21,40 +20,19 @@ import io.chatsuite.events.interaction.RejectReason;
 import io.chatsuite.events.routing.RoutingAbandonRequested;
 import io.chatsuite.local.testing.TopicReader;
 import io.chatsuite.routing.Suite;
+import io.chatsuite.routing.SuiteTest;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The interaction lifecycle as the rest of the suite sees it on Kafka (agents hold one chat each in tests). */
 @QuarkusTest
-class RoutingFlowTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    CampaignDirectory directory;
-
-    Suite suite;
-
-    @BeforeEach
-    void connect() {
-        suite = new Suite(bootstrap, directory);
-    }
-
-    @AfterEach
-    void disconnect() {
-        suite.close();
-    }
+class RoutingFlowTest extends SuiteTest {
 
     @Test
     void requestIsQueuedAndGivenToTheMemberWhoBecomesAvailableWithTheReason() {

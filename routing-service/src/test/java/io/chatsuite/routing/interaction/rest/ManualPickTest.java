@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
@@ -17,9 +16,9 @@ import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.local.testing.TestTokens;
 import io.chatsuite.routing.Suite;
+import io.chatsuite.routing.SuiteTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,32 +30,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Agents of MANUAL campaigns pick from the queue; the first pick wins (agents hold one chat each in tests). */
 @QuarkusTest
-class ManualPickTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    CampaignDirectory directory;
-
-    Suite suite;
-
-    @BeforeEach
-    void connect() {
-        suite = new Suite(bootstrap, directory);
-    }
-
-    @AfterEach
-    void disconnect() {
-        suite.close();
-    }
+class ManualPickTest extends SuiteTest {
 
     record Pick(String agent, String interaction, int status) {
     }

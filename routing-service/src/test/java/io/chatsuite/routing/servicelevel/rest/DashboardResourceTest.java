@@ -7,43 +7,21 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.local.testing.TestTokens;
 import io.chatsuite.routing.Suite;
+import io.chatsuite.routing.SuiteTest;
 import io.chatsuite.routing.servicelevel.LiveCampaigns;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The supervisor dashboard (campaigns here: threshold 20 s, short abandon 1 s; one chat per agent). */
 @QuarkusTest
-class DashboardResourceTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    CampaignDirectory directory;
-
-    Suite suite;
-
-    @BeforeEach
-    void connect() {
-        suite = new Suite(bootstrap, directory);
-    }
-
-    @AfterEach
-    void disconnect() {
-        suite.close();
-    }
+class DashboardResourceTest extends SuiteTest {
 
     @Test
     void dashboardCountsTodaysOutcomesAndShowsTheQueueAndAgentsLive() {
