@@ -13,6 +13,7 @@ import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.events.routing.RoutingRequested;
+import io.chatsuite.e2e.support.CpuMeter;
 import io.chatsuite.local.run.LocalSuite;
 import io.chatsuite.local.run.SuiteOptions;
 import io.chatsuite.local.run.SuitePorts;
@@ -27,6 +28,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,6 +38,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -61,9 +64,13 @@ import org.junit.jupiter.api.Test;
  * (default 20, longest idle, auto-accept), all available. Customers ask for an agent ({@code routing-requests});
  * the harness, playing the agents, ends each chat as soon as it is assigned so capacity comes back. Phases: a
  * burst of {@code benchmark.requests} requests (default 20,000) sent as fast as possible (throughput), then
- * {@code benchmark.paced-requests} (default 5,000) at {@code benchmark.rate} per second (default 200), after a
- * pause of {@code benchmark.settle-seconds} (default 15), for the time to route of an unsaturated service. Time to route = request published → assignment read from
- * {@code interactions}, measured in this JVM.
+ * {@code benchmark.paced-requests} (default 5,000) at {@code benchmark.rate} per second (default 200), for the
+ * time to route of an unsaturated service. Both are first played once as a warm-up ({@code benchmark.warm-up},
+ * default the burst's size, and {@code benchmark.warm-up-paced}, default half the paced phase), shown but not the
+ * measurement: fresh JVMs spend much of their first minute compiling. Every phase starts after a pause of
+ * {@code benchmark.settle-seconds} (default 15). Time to route = request published → assignment read from
+ * {@code interactions}, measured in this JVM. The CPU each process used during each phase is shown too
+ * ({@link CpuMeter}), with the JIT compilers apart.
  */
 class RoutingBenchmark {
 
@@ -72,7 +79,8 @@ class RoutingBenchmark {
     static final int REQUESTS = Integer.getInteger("benchmark.requests", 20_000);
     static final int PACED_REQUESTS = Integer.getInteger("benchmark.paced-requests", 5_000);
     static final int RATE = Integer.getInteger("benchmark.rate", 200);
-    static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 1_000);
+    static final int WARM_UP = Integer.getInteger("benchmark.warm-up", REQUESTS);
+    static final int WARM_UP_PACED = Integer.getInteger("benchmark.warm-up-paced", PACED_REQUESTS / 2);
     static final Duration PHASE_TIMEOUT = Duration.ofSeconds(Long.getLong("benchmark.phase-timeout-seconds", 600));
     static final Duration SETTLE = Duration.ofSeconds(Long.getLong("benchmark.settle-seconds", 15));
     static final String SOURCE = "/benchmark";
@@ -83,8 +91,14 @@ class RoutingBenchmark {
     private final AtomicLong assigned = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong lastAssignedAt = new AtomicLong();
+    private final AtomicLong queuedEvents = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final StringBuilder report = new StringBuilder();
+    /** CPU seconds used during each phase, by process group. */
+    private final Map<String, PhaseCpu> cpu = new LinkedHashMap<>();
+
+    private record PhaseCpu(int decisions, Map<String, Double> used) {
+    }
 
     @Test
     void measure() throws Exception {
@@ -93,8 +107,7 @@ class RoutingBenchmark {
         SuiteOptions options = SuiteOptions.builder().repoRoot(repo).dataDir(data).fresh(true)
                 .ports(SuitePorts.free()).keycloak(false).demoCampaign(false)
                 .services(List.of("routing-service"))
-                .serviceJvmOptions(List.of(System.getProperty("benchmark.service-jvm", "-Xmx512m"),
-                        "-XX:+UseSerialGC"))
+                .serviceJvmOptions(serviceJvmOptions())
                 .serviceStartTimeout(Duration.ofSeconds(120))
                 .progress(line -> System.out.println("[suite] " + line))
                 .build();
@@ -119,6 +132,14 @@ class RoutingBenchmark {
             Files.writeString(out, report.toString());
             System.out.println("Results written to " + out);
         }
+    }
+
+    /** routing-service's JVM options: {@code benchmark.service-jvm} (space-separated) and the serial collector. */
+    private static List<String> serviceJvmOptions() {
+        List<String> options = new ArrayList<>(List.of(
+                System.getProperty("benchmark.service-jvm", "-Xmx512m").trim().split("\\s+")));
+        options.add("-XX:+UseSerialGC");
+        return options;
     }
 
     /** The routing engine's own figures over the whole run (transactions, their duration, commands per one). */
@@ -152,11 +173,11 @@ class RoutingBenchmark {
         });
         String padding = ";" + "x".repeat(400); // about the size of a routing request CloudEvent
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
-            for (int i = 0; i < 500; i++) { // warm-up, not measured
+            for (int i = 0; i < WARM_UP; i++) { // warm-up, not measured
                 producer.send(new ProducerRecord<>(topic, "k" + (i % CAMPAIGNS), System.nanoTime() + padding));
             }
             producer.flush();
-            awaitCount(received, 500, "raw warm-up");
+            awaitCount(received, WARM_UP, "raw warm-up");
             raw.clear();
             received.set(0);
 
@@ -213,34 +234,64 @@ class RoutingBenchmark {
                 }
                 producer.flush();
 
-                // Warm-up (JIT, connection pools, the campaigns and agents applied): not measured.
-                runPhase(producer, campaigns, WARM_UP, 0, "warm-up");
-                latencies.clear();
-
                 line("## Routing (request published → InteractionAssigned consumed)");
                 line("");
                 line("| phase | requests | decisions/s | p50 ms | p99 ms | max ms |");
                 line("|---|---|---|---|---|---|");
-                double burst = runPhase(producer, campaigns, REQUESTS, 0, "burst");
-                row("burst (as fast as possible)", REQUESTS, burst, latencies);
-                latencies.clear();
-                // The paced phase measures an unsaturated service, not the burst's aftermath (the database still
-                // vacuuming the rows the burst rewrote): it starts once the system had time to settle.
+                // The first round is the warm-up: fresh JVMs spend much of it compiling (JIT), so it is shown but
+                // is not the measurement. Each phase starts after a pause, so the database has vacuumed what the
+                // previous one rewrote and the paced phases measure an unsaturated service, not an aftermath.
+                phase(producer, campaigns, "cold burst (warm-up: first after start, JIT compiling)", WARM_UP, 0,
+                        false);
                 Thread.sleep(SETTLE.toMillis());
-                double paced = runPhase(producer, campaigns, PACED_REQUESTS, RATE, "paced");
-                row("paced " + RATE + "/s", PACED_REQUESTS, paced, latencies);
+                phase(producer, campaigns, "cold paced " + RATE + "/s (warm-up)", WARM_UP_PACED, RATE, false);
+                Map<String, Double> idleFrom = CpuMeter.read();
+                Thread.sleep(SETTLE.toMillis());
+                Map<String, Double> idle = CpuMeter.since(idleFrom);
+                phase(producer, campaigns, "burst (as fast as possible)", REQUESTS, 0, true);
+                Thread.sleep(SETTLE.toMillis());
+                phase(producer, campaigns, "paced " + RATE + "/s", PACED_REQUESTS, RATE, true);
                 line("");
                 line("Rejected: " + rejected.get() + " (must be 0).");
+                line("");
+                cpuTable();
+                line("");
+                line("Idle, nothing sent (" + SETTLE.toSeconds() + " s before the measured burst), CPU seconds per "
+                        + "second: " + idle.entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(),
+                        e.getValue() / SETTLE.toSeconds())).collect(Collectors.joining(", ")) + ".");
             } finally {
                 consumerThread.interrupt();
             }
         }
     }
 
+    /** CPU seconds per 1,000 decisions of each phase, by process (from the phase's start to its last assignment). */
+    private void cpuTable() {
+        line("CPU seconds per 1,000 decisions, by process, from each phase's first request to its last assignment:");
+        line("");
+        line("| phase | " + String.join(" | ", cpu.values().iterator().next().used().keySet()) + " | total |");
+        line("|---|---|---|---|---|---|---|");
+        cpu.forEach((phase, c) -> {
+            double per = 1000.0 / c.decisions();
+            line("| " + phase + " | " + c.used().values().stream().map(s -> String.format("%.2f", s * per))
+                    .collect(Collectors.joining(" | ")) + String.format(" | %.2f |",
+                    c.used().values().stream().mapToDouble(Double::doubleValue).sum() * per));
+        });
+    }
+
+    /** Runs a phase and adds its row to the table (in bold when it is a measurement, not a warm-up). */
+    private void phase(KafkaProducer<String, String> producer, List<String> campaigns, String name, int count,
+            int rate, boolean measured) {
+        latencies.clear();
+        double perSecond = runPhase(producer, campaigns, count, rate, name);
+        row(measured ? "**" + name + "**" : name, count, perSecond, latencies);
+    }
+
     /** Sends {@code count} requests (at {@code rate}/s, or as fast as possible when 0); decisions per second. */
     private double runPhase(KafkaProducer<String, String> producer, List<String> campaigns, int count, int rate,
             String name) {
         long before = assigned.get();
+        Map<String, Double> cpuBefore = CpuMeter.read();
         long start = System.nanoTime();
         pace(count, rate, i -> {
             String campaign = campaigns.get(i % campaigns.size());
@@ -256,10 +307,12 @@ class RoutingBenchmark {
         double seconds = (lastAssignedAt.get() - start) / 1e9;
         System.out.printf("[benchmark] %s: %d sent in %.1f s, all assigned after %.1f s%n", name, count,
                 sentIn / 1e9, seconds);
+        cpu.put(name, new PhaseCpu(count, CpuMeter.since(cpuBefore)));
         return count / seconds;
     }
 
     private static final String ASSIGNED = "\"type\":\"" + EventType.INTERACTION_ASSIGNED.type() + "\"";
+    private static final String QUEUED = "\"type\":\"" + EventType.INTERACTION_QUEUED.type() + "\"";
     private static final String REJECTED = "\"type\":\"" + EventType.INTERACTION_REJECTED.type() + "\"";
 
     private void onInteraction(ConsumerRecord<String, String> r, KafkaProducer<String, String> producer) {
@@ -268,6 +321,9 @@ class RoutingBenchmark {
             return;
         }
         // The harness shares the two cores with what it measures: it decodes only the events it acts on.
+        if (r.value().contains(QUEUED)) {
+            queuedEvents.incrementAndGet(); // arrivals and position updates, for the progress lines
+        }
         if (!r.value().contains(ASSIGNED) && !r.value().contains(REJECTED)) {
             return;
         }
@@ -300,8 +356,9 @@ class RoutingBenchmark {
                 throw new AssertionError(phase + ": only " + counter.get() + " of " + target + " in "
                         + PHASE_TIMEOUT);
             }
-            if (System.nanoTime() - lastReport > 5e9) {
-                System.out.printf("[benchmark] %s: %d of %d%n", phase, counter.get(), target);
+            if (System.nanoTime() - lastReport > 1e9) {
+                System.out.printf("[benchmark] %s: %d of %d (queued events seen: %d)%n", phase, counter.get(), target,
+                        queuedEvents.get());
                 lastReport = System.nanoTime();
             }
             LockSupport.parkNanos(1_000_000);
