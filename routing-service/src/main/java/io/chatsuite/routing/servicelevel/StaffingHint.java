@@ -7,7 +7,8 @@ package io.chatsuite.routing.servicelevel;
  * the slowdown of handling several at once.
  *
  * @param agentsNeeded null when there is no basis yet (nothing arrived and nothing measured)
- * @param arrivalsLastHour interactions queued in the last 60 minutes (the arrival rate per hour)
+ * @param arrivalsLastHour interactions offered in the last 60 minutes (the arrival rate per hour), from the 15-minute
+ *                         counters, the interval the hour starts in counted for its share inside the hour
  * @param averageHandleSeconds mean assigned → ended time of recent ended interactions, or the configured
  *                             default when none ended recently ({@code handleTimeMeasured} false)
  * @param erlangs offered traffic, arrivals per hour × handle time ÷ 3600

@@ -36,8 +36,8 @@ public class DashboardQueries {
     public record AgentRow(String id, String displayName, PresenceStatus status, int active, int capacity) {
     }
 
-    /** Arrivals since a point in time and the average handle time of the latest ended interactions. */
-    public record Load(long arrivals, Double averageHandleSeconds, long ended) {
+    /** The mean assigned → ended time of the latest ended interactions, and how many there were. */
+    public record HandleTime(Double averageSeconds, long ended) {
     }
 
     /** The campaign's intervals that start in [from, to), in order. */
@@ -90,22 +90,20 @@ public class DashboardQueries {
     }
 
     /**
-     * Interactions queued since {@code arrivalsSince}, and the mean assigned → ended time of at most
-     * {@code sample} interactions that ended since {@code endedSince}, latest first.
+     * The mean assigned → ended time of at most {@code sample} interactions that ended since {@code endedSince},
+     * latest first (a short walk of the ended-interactions index, however busy the campaign).
      */
-    public Uni<Load> load(String campaignId, Instant arrivalsSince, Instant endedSince, int sample) {
+    public Uni<HandleTime> handleTime(String campaignId, Instant endedSince, int sample) {
         return pool.preparedQuery("""
-                        select (select count(*) from interaction where campaign_id = $1 and queued_at >= $2),
-                               avg(extract(epoch from (t.closed_at - t.assigned_at)))::float8,
-                               count(*)
+                        select avg(extract(epoch from (t.closed_at - t.assigned_at)))::float8, count(*)
                         from (select closed_at, assigned_at from interaction
-                              where campaign_id = $1 and state = 'ENDED' and closed_at >= $3
+                              where campaign_id = $1 and state = 'ENDED' and closed_at >= $2
                                     and assigned_at is not null
-                              order by closed_at desc limit $4) t""")
-                .execute(Tuple.of(campaignId, utc(arrivalsSince), utc(endedSince), sample))
+                              order by closed_at desc limit $3) t""")
+                .execute(Tuple.of(campaignId, utc(endedSince), sample))
                 .map(rows -> {
                     Row r = rows.iterator().next();
-                    return new Load(r.getLong(0), r.getDouble(1), r.getLong(2));
+                    return new HandleTime(r.getDouble(0), r.getLong(1));
                 });
     }
 

@@ -65,15 +65,23 @@ public class ServiceLevelService {
         LocalDate day = date == null ? today : date;
         List<String> members = campaign.agentMembers() == null ? List.of()
                 : campaign.agentMembers().stream().distinct().sorted().toList();
-        Uni<List<IntervalCounts>> todays = day(campaign, today).memoize().indefinitely();
-        Uni<List<IntervalCounts>> chart = day.equals(today) ? todays : day(campaign, day);
+        // Today's intervals and those of the last hour (which, just after midnight, began yesterday) in one read.
+        Instant dayStart = today.atStartOfDay(zone).toInstant();
+        Instant recentFrom = Intervals.start(now.minus(ARRIVAL_WINDOW));
+        Uni<List<IntervalCounts>> recent = queries.intervals(campaign.campaignId(),
+                recentFrom.isBefore(dayStart) ? recentFrom : dayStart,
+                today.plusDays(1).atStartOfDay(zone).toInstant()).memoize().indefinitely();
+        Uni<List<IntervalCounts>> chart = day.equals(today)
+                ? recent.map(all -> all.stream().filter(i -> !i.start().isBefore(dayStart)).toList())
+                : day(campaign, day);
         return Uni.combine().all()
-                .unis(todays, chart, queries.queue(campaign.campaignId()), queries.agents(members),
-                        queries.load(campaign.campaignId(), now.minus(ARRIVAL_WINDOW),
-                                now.minus(config.handleTimeWindow()), config.handleTimeSample()))
-                .with((todayIntervals, dayIntervals, queue, agentRows, load) -> {
+                .unis(recent, chart, queries.queue(campaign.campaignId()), queries.agents(members),
+                        queries.handleTime(campaign.campaignId(), now.minus(config.handleTimeWindow()),
+                                config.handleTimeSample()))
+                .with((recentIntervals, dayIntervals, queue, agentRows, handleTime) -> {
                     List<CampaignServiceLevelDetail.AgentState> agents = agentStates(members, agentRows);
-                    CampaignServiceLevel live = live(campaign, f, now, todayIntervals, queue, agents, load);
+                    CampaignServiceLevel live = live(campaign, f, now, dayStart, recentIntervals, queue, agents,
+                            handleTime);
                     List<CampaignServiceLevelDetail.Interval> intervals = dayIntervals.stream()
                             .map(i -> new CampaignServiceLevelDetail.Interval(i.start(),
                                     i.start().plus(Intervals.LENGTH), i.counts(),
@@ -86,33 +94,35 @@ public class ServiceLevelService {
     }
 
     private CampaignServiceLevel live(CampaignUpserted campaign, ServiceLevelFormula formula, Instant now,
-            List<IntervalCounts> todayIntervals, DashboardQueries.Queue queue,
-            List<CampaignServiceLevelDetail.AgentState> agents, DashboardQueries.Load load) {
+            Instant dayStart, List<IntervalCounts> recentIntervals, DashboardQueries.Queue queue,
+            List<CampaignServiceLevelDetail.AgentState> agents, DashboardQueries.HandleTime handleTime) {
         Instant lastHourFrom = Intervals.start(now).minus(LAST_HOUR);
-        Counts today = Counts.sum(todayIntervals.stream().map(IntervalCounts::counts).toList());
-        Counts lastHour = Counts.sum(todayIntervals.stream().filter(i -> !i.start().isBefore(lastHourFrom))
+        Counts today = Counts.sum(recentIntervals.stream().filter(i -> !i.start().isBefore(dayStart))
+                .map(IntervalCounts::counts).toList());
+        Counts lastHour = Counts.sum(recentIntervals.stream().filter(i -> !i.start().isBefore(lastHourFrom))
                 .map(IntervalCounts::counts).toList());
         long longestWait = queue.oldestQueuedAt() == null ? 0
                 : Math.max(0, Duration.between(queue.oldestQueuedAt(), now).toSeconds());
         int available = (int) agents.stream()
                 .filter(a -> a.status() == PresenceStatus.AVAILABLE && a.active() == 0).count();
         int busy = (int) agents.stream().filter(a -> a.active() > 0).count();
+        long arrivals = Math.round(Intervals.offeredWithin(recentIntervals, now, ARRIVAL_WINDOW));
         return new CampaignServiceLevel(campaign.campaignId(), campaign.name(), campaign.securityGroup(),
                 campaign.strategy(), campaign.serviceLevelSeconds(), formula, config.targetPercent(),
                 ServiceLevels.percent(formula, today), ServiceLevels.percent(formula, lastHour), today, lastHour,
                 queue.waiting(), longestWait, queue.oldestQueuedAt(), available, busy,
-                staffing(campaign, agents, load), now);
+                staffing(campaign, agents, arrivals, handleTime), now);
     }
 
     private StaffingHint staffing(CampaignUpserted campaign, List<CampaignServiceLevelDetail.AgentState> agents,
-            DashboardQueries.Load load) {
-        boolean measured = load.ended() > 0 && load.averageHandleSeconds() != null;
-        double handle = measured ? Math.max(1.0, load.averageHandleSeconds())
+            long arrivalsLastHour, DashboardQueries.HandleTime handleTime) {
+        boolean measured = handleTime.ended() > 0 && handleTime.averageSeconds() != null;
+        double handle = measured ? Math.max(1.0, handleTime.averageSeconds())
                 : config.defaultHandleTime().toSeconds();
         // Agents holding several chats are several servers; their mean capacity is the concurrency factor.
         double concurrency = agents.stream().mapToInt(CampaignServiceLevelDetail.AgentState::capacity)
                 .filter(c -> c > 0).average().orElse(config.defaultConcurrency());
-        return StaffingHint.of(load.arrivals(), handle, measured, concurrency,
+        return StaffingHint.of(arrivalsLastHour, handle, measured, concurrency,
                 Math.max(1, campaign.serviceLevelSeconds()), config.targetPercent());
     }
 
