@@ -1,6 +1,7 @@
 package io.chatsuite.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatsuite.e2e.support.CpuMeter;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
@@ -13,7 +14,6 @@ import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.events.routing.RoutingRequested;
-import io.chatsuite.e2e.support.CpuMeter;
 import io.chatsuite.local.run.LocalSuite;
 import io.chatsuite.local.run.SuiteOptions;
 import io.chatsuite.local.run.SuitePorts;
@@ -269,8 +269,9 @@ class RoutingBenchmark {
     private void cpuTable() {
         line("CPU seconds per 1,000 decisions, by process, from each phase's first request to its last assignment:");
         line("");
-        line("| phase | " + String.join(" | ", cpu.values().iterator().next().used().keySet()) + " | total |");
-        line("|---|---|---|---|---|---|---|");
+        var groups = cpu.values().iterator().next().used().keySet();
+        line("| phase | " + String.join(" | ", groups) + " | total |");
+        line("|---|" + "---|".repeat(groups.size() + 1));
         cpu.forEach((phase, c) -> {
             double per = 1000.0 / c.decisions();
             line("| " + phase + " | " + c.used().values().stream().map(s -> String.format("%.2f", s * per))

@@ -27,7 +27,7 @@ public final class CpuMeter {
     private CpuMeter() {
     }
 
-    /** CPU seconds by group since boot, as of now: harness + broker, routing-service, PostgreSQL, other. */
+    /** CPU seconds used so far by each group (processes alive now): the groups named above, in that order. */
     public static Map<String, Double> read() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (String group : new String[] {HARNESS, ROUTING, POSTGRES, JIT, OTHER}) {
