@@ -14,6 +14,7 @@ import io.chatsuite.routing.support.Retries;
 import io.chatsuite.routing.support.Times;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -36,11 +37,12 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Tells waiting customers their new place when their queue moves: at most once per interval per queue (so a
- * queue that moves many times a second costs one event per customer per interval), each waiting interaction
- * whose position changed enough ({@link #worthAnnouncing}) gets a fresh {@code queued} event with an estimated
- * wait, followed by its current {@code offered} event if it is being offered. Queues are marked by the batches that move them, and by the sweep
- * (which also covers what a crash left unannounced).
+ * Tells waiting customers their new place when their queue moves, at most once per interval per queue (so a queue
+ * that moves many times a second costs one event per customer per interval): each waiting interaction whose
+ * position changed enough ({@link #worthAnnouncing}) gets a fresh {@code queued} event with an estimated wait,
+ * followed by its current {@code offered} event if it is being offered. Each queue is announced in a transaction
+ * of its own holding that queue's lock, so the routing engine waits for at most one queue's announcement. Queues
+ * are marked by the batches that move them, and by the sweep (which also covers what a crash left unannounced).
  */
 @ApplicationScoped
 public class QueuePositions {
@@ -80,11 +82,19 @@ public class QueuePositions {
             return Uni.createFrom().voidItem();
         }
         List<String> ids = new ArrayList<>();
-        for (String id : Set.copyOf(due)) {
+        for (String id : new TreeSet<>(due)) {
             if (due.remove(id)) {
                 ids.add(id);
             }
         }
+        // A transaction per queue: the routing engine waits for at most one queue's announcement, not all of them.
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(this::announce)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> announce(String campaignId) {
+        List<String> ids = List.of(campaignId);
         return retries.onTransientFailure(() -> pool.withTransaction(c -> announce(c, ids)), 5)
                 .invoke(n -> {
                     if (n > 0) {
@@ -92,8 +102,9 @@ public class QueuePositions {
                     }
                 })
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Positions of %s not announced (%s); retrying at the next interval", ids, e.toString());
-                    due.addAll(ids);
+                    LOG.warnf("Positions of %s not announced (%s); retrying at the next interval", campaignId,
+                            e.toString());
+                    due.add(campaignId);
                     return 0;
                 })
                 .replaceWithVoid();
