@@ -3,6 +3,8 @@ package io.chatsuite.commons.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -48,6 +50,19 @@ public class ProblemMappers {
                 : "The request body is not valid JSON for this resource";
         return respond(400, "Bad Request", detail, request,
                 field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, detail)));
+    }
+
+    /** No token on an endpoint that needs one. */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        Response problem = respond(401, "Unauthorized", "This operation needs a bearer token", request, List.of());
+        return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A role the endpoint does not allow. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(403, "Forbidden", "Your role does not allow this operation", request, List.of());
     }
 
     @ServerExceptionMapper

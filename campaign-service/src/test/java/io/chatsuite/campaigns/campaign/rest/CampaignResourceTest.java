@@ -133,6 +133,12 @@ class CampaignResourceTest {
     }
 
     @Test
+    void callingWithoutATokenIsUnauthorizedWithProblemDetails() {
+        as(null).get("/api/campaigns").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+    }
+
+    @Test
     void creatingInAGroupTheCallerIsNotInIsForbidden() {
         as(TestTokens.admin("sales")).body(Api.campaign(Api.unique("Elsewhere"), "support")).post("/api/campaigns")
                 .then().statusCode(403).contentType("application/problem+json");
