@@ -53,12 +53,12 @@ public class IdentityProviderOutage {
         }
     }
 
+    /**
+     * The tenant could not be reached: OIDC fails the request itself. A token that was checked and refused (one
+     * that is malformed, expired or signed by someone else) fails as an authentication failure instead, which
+     * may wrap an {@link OIDCException} and stays a 401.
+     */
     private static boolean causedByIdentityProvider(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OIDCException) {
-                return true;
-            }
-        }
-        return false;
+        return failure instanceof OIDCException;
     }
 }

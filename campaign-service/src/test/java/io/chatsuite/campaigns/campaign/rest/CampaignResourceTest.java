@@ -136,6 +136,8 @@ class CampaignResourceTest {
     void callingWithoutATokenIsUnauthorizedWithProblemDetails() {
         as(null).get("/api/campaigns").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+        // A token that is checked and refused is a 401 too, not an outage of the identity provider (503).
+        as("not.a.token").get("/api/campaigns").then().statusCode(401);
     }
 
     @Test
