@@ -14,6 +14,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.chatsuite.e2e.support.BrowserTest;
 import io.chatsuite.e2e.support.CampaignApi;
+import io.chatsuite.e2e.support.ConsoleLogin;
 import io.chatsuite.e2e.support.Http;
 import io.chatsuite.e2e.support.RunningSuite;
 import io.chatsuite.e2e.support.Screenshots;
@@ -338,17 +339,7 @@ class CampaignAdminBrowserTest extends BrowserTest {
     private Page signIn(String user) {
         Page page = context.newPage();
         page.onPageError(error -> pageErrors.add(page.url() + ": " + error));
-        page.navigate(suite.urls().edge() + "/console/admin.html");
-        page.getByTestId("console-login").click();
-        try {
-            page.locator("#username").waitFor();
-        } catch (RuntimeException e) {
-            throw new AssertionError("No Keycloak sign-in form at " + page.url() + ": "
-                    + page.locator("body").innerText(), e);
-        }
-        page.locator("#username").fill(user);
-        page.locator("#password").fill(user);
-        page.locator("#kc-login").click();
+        ConsoleLogin.signIn(page, suite.urls().edge() + "/console/admin.html", user);
         assertThat(page.getByTestId("campaign-table-status")).isVisible(SLOW);
         assertThat(page).hasURL(Pattern.compile(".*/console/admin\\.html#/campaigns$"));
         return page;

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.chatsuite.e2e.support.BrowserTest;
 import io.chatsuite.e2e.support.Campaigns;
+import io.chatsuite.e2e.support.ConsoleLogin;
 import io.chatsuite.e2e.support.JsonSocket;
 import io.chatsuite.e2e.support.RunningSuite;
 import io.chatsuite.e2e.support.Screenshots;
@@ -59,11 +60,7 @@ class DashboardBrowserTest extends BrowserTest {
     }
 
     private static void signInAndWatch(Page page, LocalSuite suite, String campaignId, String ws) throws Exception {
-        page.navigate(suite.urls().edge() + "/console/dashboard.html");
-        page.getByTestId("console-login").click();
-        page.locator("#username").fill("supervisor");
-        page.locator("#password").fill("supervisor");
-        page.locator("#kc-login").click();
+        ConsoleLogin.signIn(page, suite.urls().edge() + "/console/dashboard.html", "supervisor");
         assertThat(page.getByTestId("dashboard-status")).containsText("Live", SLOW);
 
         Locator card = page.locator("[data-testid=sl-card][data-campaign-id='" + campaignId + "']");

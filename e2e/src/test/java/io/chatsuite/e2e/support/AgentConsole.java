@@ -46,17 +46,7 @@ public final class AgentConsole {
 
     /** Signs {@code user} in on the console through Keycloak and waits until its socket is online. */
     public static void signIn(Page page, String consoleUrl, String user) {
-        page.navigate(consoleUrl);
-        page.getByTestId("console-login").click();
-        try {
-            page.locator("#username").waitFor();
-        } catch (RuntimeException e) {
-            throw new AssertionError("No Keycloak sign-in form at " + page.url() + ": "
-                    + page.locator("body").innerText(), e);
-        }
-        page.locator("#username").fill(user);
-        page.locator("#password").fill(user);
-        page.locator("#kc-login").click();
+        ConsoleLogin.signIn(page, consoleUrl, user);
         assertThat(page.getByTestId("connection-status")).containsText("Online", SLOW);
     }
 
