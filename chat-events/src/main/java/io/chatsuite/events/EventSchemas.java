@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates events against the contract's JSON Schemas: the envelope, then the data of its type.
- * Needs {@code com.networknt:json-schema-validator} on the classpath (tests of producers and consumers).
+ * Needs {@code com.networknt:json-schema-validator} on the classpath (service-commons brings it: consumers
+ * validate what they read; producers' tests validate what they write).
  */
 public final class EventSchemas {
 
@@ -43,10 +44,17 @@ public final class EventSchemas {
             if (!t.topic().equals(topic)) {
                 problems.add(type + " does not belong on topic " + topic + " but on " + t.topic());
             }
-            for (ValidationMessage m : schema(t.schemaResource()).validate(tree.path("data"))) {
-                problems.add(type + ": " + m.getMessage());
-            }
+            problems.addAll(dataViolations(t, tree.path("data")));
         }, () -> problems.add("unknown event type '" + type + "'"));
+        return problems;
+    }
+
+    /** The violations of an event's {@code data} against the schema of its type; empty when it conforms. */
+    public static List<String> dataViolations(EventType type, JsonNode data) {
+        List<String> problems = new ArrayList<>();
+        for (ValidationMessage m : schema(type.schemaResource()).validate(data)) {
+            problems.add(type.type() + ": " + m.getMessage());
+        }
         return problems;
     }
 

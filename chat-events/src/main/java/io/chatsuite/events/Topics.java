@@ -1,6 +1,6 @@
 package io.chatsuite.events;
 
-/** Kafka topic names of the suite; DESIGN.md and asyncapi.yaml describe what each one carries. */
+/** Kafka topic names of the suite; docs/architecture.md and asyncapi.yaml describe what each one carries. */
 public final class Topics {
     public static final String CAMPAIGNS = "campaigns";
     public static final String AGENT_PROFILES = "agent-profiles";

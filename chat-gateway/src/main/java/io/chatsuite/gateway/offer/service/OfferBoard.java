@@ -1,12 +1,8 @@
 package io.chatsuite.gateway.offer.service;
 
 import io.chatsuite.events.campaign.Strategy;
-import io.chatsuite.events.interaction.InteractionAbandoned;
-import io.chatsuite.events.interaction.InteractionAssigned;
-import io.chatsuite.events.interaction.InteractionEnded;
+import io.chatsuite.events.interaction.InteractionEvent;
 import io.chatsuite.events.interaction.InteractionOffered;
-import io.chatsuite.events.interaction.InteractionQueued;
-import io.chatsuite.events.interaction.InteractionRejected;
 import io.chatsuite.gateway.live.LiveHub;
 import io.chatsuite.gateway.protocol.ServerFrames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,16 +39,12 @@ public class OfferBoard {
     }
 
     /** Applies one routing event; events of one interaction arrive in order (one partition, one consumer). */
-    public void apply(Record event) {
-        switch (event) {
-            case InteractionOffered o -> offered(o);
-            case InteractionQueued q -> withdrawAll(q.interactionId());
-            case InteractionAssigned a -> withdrawAll(a.interactionId());
-            case InteractionAbandoned a -> withdrawAll(a.interactionId());
-            case InteractionEnded e -> withdrawAll(e.interactionId());
-            case InteractionRejected r -> withdrawAll(r.interactionId());
-            default -> {
-            }
+    public void apply(InteractionEvent event) {
+        if (event instanceof InteractionOffered o) {
+            offered(o);
+        } else {
+            // Any later step of the interaction (queued again, assigned, over) closes its offer.
+            withdrawAll(event.interactionId());
         }
     }
 

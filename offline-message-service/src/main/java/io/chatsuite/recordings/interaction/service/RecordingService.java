@@ -7,6 +7,7 @@ import io.chatsuite.events.Party;
 import io.chatsuite.events.interaction.InteractionAbandoned;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionEnded;
+import io.chatsuite.events.interaction.InteractionEvent;
 import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.events.interaction.InteractionRejected;
 import io.chatsuite.events.message.ChatMessageSent;
@@ -68,7 +69,7 @@ public class RecordingService {
                     case InteractionAbandoned e -> recording.apply(e);
                     case InteractionEnded e -> recording.apply(e);
                     case ChatMessageSent m -> recording.apply(m);
-                    default -> throw new IllegalArgumentException("Not an interaction event: " + event.type());
+                    default -> throw new IllegalArgumentException("Not a recorded event: " + event.type());
                 }
                 if (!recording.describedByCampaign()) {
                     campaigns.find(recording.campaignId).ifPresent(recording::describe);
@@ -138,15 +139,8 @@ public class RecordingService {
     }
 
     private static String interactionId(Record data) {
-        return switch (data) {
-            case InteractionQueued e -> e.interactionId();
-            case InteractionAssigned e -> e.interactionId();
-            case InteractionRejected e -> e.interactionId();
-            case InteractionAbandoned e -> e.interactionId();
-            case InteractionEnded e -> e.interactionId();
-            case ChatMessageSent m -> m.interactionId();
-            default -> null;
-        };
+        return data instanceof InteractionEvent e ? e.interactionId()
+                : data instanceof ChatMessageSent m ? m.interactionId() : null;
     }
 
     public record RecordingWithTranscript(InteractionRecording recording, List<TranscriptMessage> transcript) {

@@ -5,6 +5,8 @@ import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.interaction.InteractionAbandoned;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionEnded;
+import io.chatsuite.events.interaction.InteractionEvent;
+import io.chatsuite.events.interaction.InteractionOffered;
 import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.events.interaction.InteractionRejected;
 import io.chatsuite.signaling.interaction.Interaction;
@@ -32,8 +34,8 @@ public class InteractionService {
 
     /** Applies one interaction event; the interaction as it now is, or null for an event applied before. */
     @WithTransaction
-    public Uni<Interaction> apply(CloudEvent event, Record data) {
-        String id = interactionId(data);
+    public Uni<Interaction> apply(CloudEvent event, InteractionEvent data) {
+        String id = data.interactionId();
         return processedEvents.firstTime(CONSUMER, event.id()).chain(first -> {
             if (!first) {
                 return Uni.createFrom().nullItem();
@@ -46,7 +48,9 @@ public class InteractionService {
                     case InteractionRejected e -> interaction.apply(e);
                     case InteractionAbandoned e -> interaction.apply(e);
                     case InteractionEnded e -> interaction.apply(e);
-                    default -> throw new IllegalArgumentException("Not an interaction event: " + event.type());
+                    case InteractionOffered ignored -> {
+                        // Offers do not change who may call: only the assignment does.
+                    }
                 }
                 interaction.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 return found != null ? Uni.createFrom().item(interaction) : repository.persist(interaction);
@@ -57,16 +61,5 @@ public class InteractionService {
     @WithSession
     public Uni<Interaction> find(String id) {
         return repository.findById(id);
-    }
-
-    public static String interactionId(Record data) {
-        return switch (data) {
-            case InteractionQueued e -> e.interactionId();
-            case InteractionAssigned e -> e.interactionId();
-            case InteractionRejected e -> e.interactionId();
-            case InteractionAbandoned e -> e.interactionId();
-            case InteractionEnded e -> e.interactionId();
-            default -> null;
-        };
     }
 }

@@ -8,6 +8,8 @@ import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.interaction.InteractionAbandoned;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionEnded;
+import io.chatsuite.events.interaction.InteractionEvent;
+import io.chatsuite.events.interaction.InteractionOffered;
 import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.events.interaction.InteractionRejected;
 import io.chatsuite.events.interaction.RejectReason;
@@ -33,7 +35,7 @@ import java.util.function.Function;
  * Events of interactions started elsewhere are ignored.
  */
 @ApplicationScoped
-public class InteractionEvents {
+public class InteractionProjection {
 
     static final String INTERACTIONS_CONSUMER = "chat-gateway/interactions";
     static final String MESSAGES_CONSUMER = "chat-gateway/chat-messages";
@@ -44,7 +46,7 @@ public class InteractionEvents {
     private final ProcessedEvents processed;
     private final CampaignDirectory campaigns;
 
-    public InteractionEvents(ChatSessionRepository sessions, AgentProfileRepository agents, InteractionLog log,
+    public InteractionProjection(ChatSessionRepository sessions, AgentProfileRepository agents, InteractionLog log,
             ProcessedEvents processed, CampaignDirectory campaigns) {
         this.sessions = sessions;
         this.agents = agents;
@@ -53,16 +55,16 @@ public class InteractionEvents {
         this.campaigns = campaigns;
     }
 
-    /** Applies one event of the interactions topic; {@code data} is its decoded record. */
+    /** Applies one event of the interactions topic (offers are not logged: the offer board shows them). */
     @WithTransaction
-    public Uni<List<LogEntry>> applyInteractionEvent(String eventId, String interactionId, Record data) {
-        return once(INTERACTIONS_CONSUMER, eventId, interactionId, session -> switch (data) {
+    public Uni<List<LogEntry>> applyInteractionEvent(String eventId, InteractionEvent data) {
+        return once(INTERACTIONS_CONSUMER, eventId, data.interactionId(), session -> switch (data) {
             case InteractionQueued q -> queued(session, eventId, q);
             case InteractionAssigned a -> assigned(session, eventId, a);
             case InteractionRejected r -> rejected(session, eventId, r);
             case InteractionAbandoned ignored -> ended(session, eventId, Party.CUSTOMER, false);
             case InteractionEnded e -> ended(session, eventId, e.endedBy() == null ? Party.SYSTEM : e.endedBy(), true);
-            default -> Uni.createFrom().item(List.of());
+            case InteractionOffered ignored -> Uni.createFrom().item(List.of());
         });
     }
 
