@@ -43,6 +43,10 @@ public class ChatSession {
     @Column(name = "end_requested_at")
     public Instant endRequestedAt;
 
+    /** When the customer was last known connected (a lease renewed while any of their sockets is open). */
+    @Column(name = "customer_seen_at", nullable = false)
+    public Instant customerSeenAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -13,6 +13,7 @@ import io.chatsuite.gateway.interaction.ChatSession;
 import io.chatsuite.gateway.interaction.LogEntry;
 import io.chatsuite.gateway.interaction.MessageTexts;
 import io.chatsuite.gateway.interaction.SessionState;
+import io.chatsuite.gateway.interaction.SystemNotices;
 import io.chatsuite.gateway.interaction.mapping.LogFrames;
 import io.chatsuite.gateway.interaction.repository.ChatSessionRepository;
 import io.chatsuite.gateway.interaction.service.InteractionLog;
@@ -77,6 +78,7 @@ public class CustomerService {
         s.state = SessionState.NEW;
         s.createdAt = now();
         s.updatedAt = s.createdAt;
+        s.customerSeenAt = s.createdAt;
         Instant at = Instant.now();
         boolean open = ScheduleRules.isOpen(campaign.schedule(), at);
         Optional<Instant> nextChange = ScheduleRules.nextChange(campaign.schedule(), at);
@@ -124,28 +126,59 @@ public class CustomerService {
             if (s == null || s.state.isOver() || s.endRequestedAt != null) {
                 return Uni.createFrom().item(List.<LogEntry>of());
             }
-            Instant at = now();
-            s.updatedAt = at;
-            return switch (s.state) {
-                case NEW -> {
-                    s.state = SessionState.ENDED;
-                    yield log.append(s, "ended/" + s.interactionId, LogFrames.ended(Party.CUSTOMER.name()))
-                            .map(e -> e.map(List::of).orElse(List.of()));
-                }
-                case REQUESTED, QUEUED -> {
-                    s.endRequestedAt = at;
-                    yield outbox.add(s.campaignId, EventCodec.wrap(SOURCE, s.interactionId,
-                            new RoutingAbandonRequested(s.interactionId, s.campaignId, at))).replaceWith(List.of());
-                }
-                case ASSIGNED -> {
-                    s.endRequestedAt = at;
-                    yield outbox.add(s.campaignId, EventCodec.wrap(SOURCE, s.interactionId,
-                            new RoutingEndRequested(s.interactionId, s.campaignId, Party.CUSTOMER, s.agentId, at)))
-                            .replaceWith(List.of());
-                }
-                default -> Uni.createFrom().item(List.<LogEntry>of());
-            };
+            if (s.state == SessionState.NEW) {
+                s.state = SessionState.ENDED;
+                s.updatedAt = now();
+                return log.append(s, "ended/" + s.interactionId, LogFrames.ended(Party.CUSTOMER.name()))
+                        .map(e -> e.map(List::of).orElse(List.of()));
+            }
+            return requestEnd(s, Party.CUSTOMER).replaceWith(List.of());
         });
+    }
+
+    /** Abandons a waiting chat whose customer has not been seen since before {@code seenBefore}. */
+    @WithTransaction
+    public Uni<List<LogEntry>> abandonForCustomerGone(String interactionId, Instant seenBefore) {
+        return sessions.lock(interactionId).chain(s -> {
+            if (!goneSince(s, seenBefore) || (s.state != SessionState.REQUESTED && s.state != SessionState.QUEUED)) {
+                return Uni.createFrom().item(List.<LogEntry>of());
+            }
+            return requestEnd(s, Party.CUSTOMER).replaceWith(List.of());
+        });
+    }
+
+    /**
+     * Ends an assigned chat whose customer has not been seen since before {@code seenBefore}, telling both sides
+     * why in the customer's language; routing confirms with the {@code ended} frame.
+     */
+    @WithTransaction
+    public Uni<List<LogEntry>> endForCustomerGone(String interactionId, Instant seenBefore) {
+        return sessions.lock(interactionId).chain(s -> {
+            if (!goneSince(s, seenBefore) || s.state != SessionState.ASSIGNED) {
+                return Uni.createFrom().item(List.<LogEntry>of());
+            }
+            SystemNotices.Notice notice = SystemNotices.customerLeft(s.language);
+            return requestEnd(s, Party.SYSTEM)
+                    .chain(() -> log.append(s, "customer-left/" + s.interactionId,
+                            LogFrames.system(SystemNotices.CUSTOMER_LEFT, notice.text(), notice.language())))
+                    .map(e -> e.map(List::of).orElse(List.of()));
+        });
+    }
+
+    private static boolean goneSince(ChatSession s, Instant seenBefore) {
+        // Checked again under the lock: the customer may have come back since the sweep looked.
+        return s != null && s.endRequestedAt == null && s.customerSeenAt.isBefore(seenBefore);
+    }
+
+    /** Asks routing to close a requested chat: an abandon while it waits, an end once assigned. */
+    private Uni<Void> requestEnd(ChatSession s, Party by) {
+        Instant at = now();
+        s.updatedAt = at;
+        s.endRequestedAt = at;
+        Record request = s.state == SessionState.ASSIGNED
+                ? new RoutingEndRequested(s.interactionId, s.campaignId, by, s.agentId, at)
+                : new RoutingAbandonRequested(s.interactionId, s.campaignId, at);
+        return outbox.add(s.campaignId, EventCodec.wrap(SOURCE, s.interactionId, request));
     }
 
     private static Instant now() {

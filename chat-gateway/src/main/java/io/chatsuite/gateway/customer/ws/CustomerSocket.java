@@ -5,6 +5,7 @@ import io.chatsuite.events.Party;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.ScheduleRules;
 import io.chatsuite.events.message.Sender;
+import io.chatsuite.gateway.customer.service.CustomerLeases;
 import io.chatsuite.gateway.customer.service.CustomerService;
 import io.chatsuite.gateway.interaction.ChatSession;
 import io.chatsuite.gateway.interaction.SessionState;
@@ -44,13 +45,15 @@ public class CustomerSocket {
     private final ChatMessagePublisher messages;
     private final LiveHub hub;
     private final CampaignDirectory campaigns;
+    private final CustomerLeases leases;
 
     public CustomerSocket(CustomerService customers, ChatMessagePublisher messages, LiveHub hub,
-            CampaignDirectory campaigns) {
+            CampaignDirectory campaigns, CustomerLeases leases) {
         this.customers = customers;
         this.messages = messages;
         this.hub = hub;
         this.campaigns = campaigns;
+        this.leases = leases;
     }
 
     @OnOpen
@@ -95,6 +98,9 @@ public class CustomerSocket {
         CustomerConnection state = connection.userData().get(STATE);
         if (state != null) {
             hub.disconnect(state.link);
+            if (state.saidHello()) {
+                leases.disconnected(state.interactionId);
+            }
         }
     }
 
@@ -122,6 +128,7 @@ public class CustomerSocket {
                     () -> new FrameException(ErrorCode.CAMPAIGN_CLOSED, "this campaign no longer takes chats"));
             return customers.start(campaign, language, name).invoke(started -> {
                 remember(state, started.session());
+                leases.connected(state.interactionId);
                 state.link.send(ServerFrames.session(started.token(), state.interactionId, state.language, false,
                         started.open(), started.nextChange()));
                 hub.publish(started.entries());
@@ -133,6 +140,7 @@ public class CustomerSocket {
                     .orElseThrow(() -> new FrameException(ErrorCode.SESSION_INVALID,
                             "the session token is not valid for this campaign"));
             remember(state, session);
+            leases.connected(state.interactionId);
             // The campaign as it is now: its schedule may have changed, or it may be gone (then it is closed).
             Instant now = Instant.now();
             Optional<CampaignUpserted> campaign = campaigns.find(session.campaignId);

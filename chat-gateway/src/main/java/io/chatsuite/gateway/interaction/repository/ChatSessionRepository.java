@@ -24,6 +24,24 @@ public class ChatSessionRepository implements PanacheRepositoryBase<ChatSession,
                 SessionState.REQUESTED, at, interactionId, SessionState.NEW).map(n -> n == 1);
     }
 
+    /** Renews the customer lease of these sessions. */
+    public Uni<Integer> customersSeen(Collection<String> interactionIds, Instant at) {
+        if (interactionIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return update("customerSeenAt = ?1 where interactionId in ?2", at, interactionIds);
+    }
+
+    /**
+     * Sessions in one of {@code states}, not yet asked to end, whose customer was last seen before
+     * {@code seenBefore}; at most {@code limit}, the longest gone first.
+     */
+    public Uni<List<ChatSession>> customersGoneSince(Collection<SessionState> states, Instant seenBefore,
+            int limit) {
+        return find("state in ?1 and endRequestedAt is null and customerSeenAt < ?2 order by customerSeenAt",
+                states, seenBefore).page(0, limit).list();
+    }
+
     public Uni<List<ChatSession>> openOf(String agentId) {
         return list("agentId = ?1 and state = ?2 order by createdAt", agentId, SessionState.ASSIGNED);
     }
