@@ -26,7 +26,6 @@ class KafkaTopicsTest {
         used.removeAll(created);
         assertTrue(used.isEmpty(), "topics the chart does not create: " + used);
         assertTrue(created.containsAll(staticSet("ALL")), "the local run's topics: " + staticSet("ALL"));
-        assertTrue(created.contains("dead-letters"));
     }
 
     @Test
