@@ -121,6 +121,11 @@ spec:
               mountPath: /etc/chat-suite/kafka-ca
               readOnly: true
             {{- end }}
+            {{- if and .Values.database.sslMode .Values.database.tls.caSecret }}
+            - name: db-ca
+              mountPath: /etc/chat-suite/db-ca
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir:
@@ -129,5 +134,10 @@ spec:
         - name: kafka-ca
           secret:
             secretName: {{ $kafka.tls.caSecret }}
+        {{- end }}
+        {{- if and .Values.database.sslMode .Values.database.tls.caSecret }}
+        - name: db-ca
+          secret:
+            secretName: {{ .Values.database.tls.caSecret }}
         {{- end }}
 {{- end -}}

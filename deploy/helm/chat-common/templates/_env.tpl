@@ -40,11 +40,38 @@ from the service's ConfigMap instead, so that a change rolls the pods through th
       key: {{ $oidc.clientSecret.key }}
 {{- end }}
 {{- $host := include "chat-common.dbHost" . }}
-{{- $query := ternary "" (printf "?sslmode=%s" $db.sslMode) (empty $db.sslMode) }}
+{{- $verify := has $db.sslMode (list "verify-ca" "verify-full") }}
+{{- if and $verify (not $db.tls.caSecret) }}
+{{- fail (printf "%s: database.sslMode %s needs database.tls.caSecret (the database server's CA)" .Chart.Name $db.sslMode) }}
+{{- end }}
+{{- $query := "" }}
+{{- if $db.sslMode }}
+{{- $query = printf "?sslmode=%s" $db.sslMode }}
+{{- if $db.tls.caSecret }}
+{{- $query = printf "%s&sslrootcert=/etc/chat-suite/db-ca/%s" $query $db.tls.caKey }}
+{{- end }}
+{{- end }}
 - name: DB_JDBC_URL
   value: {{ printf "jdbc:postgresql://%s:%v/%s%s" $host $db.port $db.name $query | quote }}
 - name: DB_REACTIVE_URL
   value: {{ printf "postgresql://%s:%v/%s%s" $host $db.port $db.name $query | quote }}
+{{- if and $db.sslMode (ne $db.sslMode "disable") }}
+{{- /* The reactive client takes its TLS trust from Quarkus settings, not from the URL. */}}
+{{- if $db.tls.caSecret }}
+- name: QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM
+  value: "true"
+- name: QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS
+  value: {{ printf "/etc/chat-suite/db-ca/%s" $db.tls.caKey | quote }}
+{{- else }}
+{{- /* libpq's require, allow and prefer encrypt without verifying the server. */}}
+- name: QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL
+  value: "true"
+{{- end }}
+{{- if eq $db.sslMode "verify-full" }}
+- name: QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM
+  value: HTTPS
+{{- end }}
+{{- end }}
 - name: DB_USER
   value: {{ $db.user | quote }}
 - name: DB_PASSWORD

@@ -52,6 +52,15 @@ class ChartLintTest {
     }
 
     @Test
+    void verifiedDatabaseTlsNeedsTheServersCa() {
+        HelmTools.Result r = HelmTools.helm(Charts.workspace(), "template", Charts.RELEASE, Charts.UMBRELLA,
+                "-f", Charts.example(Charts.Example.MINIMAL).toString(),
+                "--set", "campaign-service.database.sslMode=verify-full");
+        assertFalse(r.ok());
+        assertTrue(r.output().contains("database.sslMode verify-full needs database.tls.caSecret"), r.output());
+    }
+
+    @Test
     void installWithoutTheRequiredValuesFailsAndSaysWhich() {
         HelmTools.Result r = HelmTools.helm(Charts.workspace(), "template", Charts.RELEASE, Charts.UMBRELLA);
         assertFalse(r.ok());

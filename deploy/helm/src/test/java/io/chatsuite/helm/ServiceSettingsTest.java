@@ -23,7 +23,11 @@ class ServiceSettingsTest {
 
     /** Read by frameworks rather than named in application.properties, each with who reads it. */
     private static final Map<String, String> FRAMEWORK_SETTINGS = Map.of(
-            "QUARKUS_OIDC_CREDENTIALS_SECRET", "quarkus-oidc: quarkus.oidc.credentials.secret");
+            "QUARKUS_OIDC_CREDENTIALS_SECRET", "quarkus-oidc: quarkus.oidc.credentials.secret",
+            "QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM", "quarkus-reactive-pg-client: TLS trust",
+            "QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS", "quarkus-reactive-pg-client: TLS trust",
+            "QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL", "quarkus-reactive-pg-client: sslmode require",
+            "QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM", "quarkus-reactive-pg-client: verify-full");
 
     private static final Set<String> KAFKA_CLIENT_SETTINGS = kafkaClientSettings();
 
