@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CampaignsTest {
 
-    private final CampaignDirectory directory = new CampaignDirectory(false, "unused:9092");
+    private final CampaignDirectory directory = new CampaignDirectory(false, Map.of());
     private final Campaigns campaigns = new Campaigns(directory, null, null);
 
     @Test

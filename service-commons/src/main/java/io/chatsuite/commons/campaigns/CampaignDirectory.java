@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -47,16 +48,16 @@ public class CampaignDirectory {
     private final AtomicLong changes = new AtomicLong();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final boolean enabled;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running;
     private Thread thread;
 
     public CampaignDirectory(
             @ConfigProperty(name = "chat.campaign-directory.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.enabled = enabled;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void start(@Observes StartupEvent event) {
@@ -134,8 +135,9 @@ public class CampaignDirectory {
     }
 
     private void follow() {
+        // Every kafka.* setting of the service (bootstrap servers, TLS, SASL), then what the directory needs.
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         while (running) {
