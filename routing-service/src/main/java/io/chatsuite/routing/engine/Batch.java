@@ -22,7 +22,7 @@ import io.chatsuite.routing.engine.QueueStore.IntervalKey;
 import io.chatsuite.routing.engine.QueueStore.Skip;
 import io.chatsuite.routing.interaction.Interaction;
 import io.chatsuite.routing.interaction.InteractionState;
-import io.chatsuite.routing.interaction.mapping.InteractionEvents;
+import io.chatsuite.routing.interaction.mapping.InteractionEventFactory;
 import io.chatsuite.routing.interaction.service.WaitEstimate;
 import io.chatsuite.routing.offer.OpenOffer;
 import io.chatsuite.routing.schedule.OpeningHours;
@@ -343,7 +343,7 @@ final class Batch {
             }
             i.announcedPosition = q.total;
             count(i, now, Outcome.OFFERED);
-            emit(i, InteractionEvents.queued(i, q.total, q.estimate(q.total)));
+            emit(i, InteractionEventFactory.queued(i, q.total, q.estimate(q.total)));
         }
     }
 
@@ -351,7 +351,7 @@ final class Batch {
         i.state = InteractionState.REJECTED;
         i.rejectReason = reason;
         i.closedAt = now;
-        emit(i, InteractionEvents.rejected(i));
+        emit(i, InteractionEventFactory.rejected(i));
     }
 
     private void close(Command.Close cl) {
@@ -375,7 +375,7 @@ final class Batch {
             Duration waited = Duration.between(i.queuedAt, at);
             count(i, i.queuedAt, Outcome.abandoned(waited, Duration.ofSeconds(i.slThresholdSeconds),
                     Outcome.shortAbandon(Optional.ofNullable(q.campaign), config.shortAbandon())));
-            emit(i, InteractionEvents.abandoned(i, at));
+            emit(i, InteractionEventFactory.abandoned(i, at));
         } else if (i.state == InteractionState.ASSIGNED) {
             Instant at = within(cl.at(), i.assignedAt);
             Party by = cl.by() == null ? Party.SYSTEM : cl.by();
@@ -388,7 +388,7 @@ final class Batch {
             } else {
                 agent.release(at);
             }
-            emit(i, InteractionEvents.ended(i, i.agentId, by, at));
+            emit(i, InteractionEventFactory.ended(i, i.agentId, by, at));
             // The freed agent may serve any of its queues.
             campaigns.ofAgent(i.agentId).stream().filter(id -> !queues.containsKey(id)).forEach(followUp::add);
         }
@@ -543,7 +543,7 @@ final class Batch {
         q.cursorMoved = true;
         count(i, i.queuedAt, Outcome.answered(Duration.between(i.queuedAt, now),
                 Duration.ofSeconds(i.slThresholdSeconds)));
-        emit(i, InteractionEvents.assigned(i, agent.id, now, reason));
+        emit(i, InteractionEventFactory.assigned(i, agent.id, now, reason));
     }
 
     private void offer(Queue q, Interaction i, Offer o) {
@@ -614,7 +614,7 @@ final class Batch {
             if (q.touched.contains(i.id) && !q.offers.containsKey(i.id)) {
                 int position = index + 1;
                 setPosition(i, position);
-                emit(i, InteractionEvents.queued(i, position, q.estimate(position)));
+                emit(i, InteractionEventFactory.queued(i, position, q.estimate(position)));
                 requeued.add(i.id);
             }
         }
@@ -623,7 +623,7 @@ final class Batch {
             if (its == null || !q.touched.contains(i.id)) {
                 continue;
             }
-            emit(i, InteractionEvents.offered(i, List.copyOf(its.keySet()), q.campaign.strategy(), now,
+            emit(i, InteractionEventFactory.offered(i, List.copyOf(its.keySet()), q.campaign.strategy(), now,
                     offerExpiry(q.campaign.strategy(), its.values(), now)));
         }
     }

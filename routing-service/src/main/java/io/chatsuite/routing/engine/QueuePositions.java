@@ -7,7 +7,7 @@ import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.routing.campaign.Campaigns;
 import io.chatsuite.routing.config.RoutingConfig;
 import io.chatsuite.routing.interaction.Interaction;
-import io.chatsuite.routing.interaction.mapping.InteractionEvents;
+import io.chatsuite.routing.interaction.mapping.InteractionEventFactory;
 import io.chatsuite.routing.interaction.service.WaitEstimate;
 import io.chatsuite.routing.offer.OpenOffer;
 import io.chatsuite.routing.support.Retries;
@@ -156,14 +156,14 @@ public class QueuePositions {
             CampaignUpserted campaign = campaigns.find(i.campaignId).orElse(null);
             long agents = members(campaign).stream().filter(available::contains).count();
             int position = due.get(i.id);
-            events.add(new Outbox.Keyed(i.id, InteractionEvents.queued(i, position,
+            events.add(new Outbox.Keyed(i.id, InteractionEventFactory.queued(i, position,
                     WaitEstimate.seconds(averages.get(i.campaignId), position, agents))));
             List<OpenOffer> its = offersOf.get(i.id);
             if (its != null && campaign != null) {
                 // Consumers take a queued event as "not offered any more": the open offer follows it again.
                 List<String> agentIds = List.copyOf(its.stream().map(OpenOffer::agentId)
                         .collect(Collectors.toCollection(TreeSet::new)));
-                events.add(new Outbox.Keyed(i.id, InteractionEvents.offered(i, agentIds, campaign.strategy(), now,
+                events.add(new Outbox.Keyed(i.id, InteractionEventFactory.offered(i, agentIds, campaign.strategy(), now,
                         Batch.offerExpiry(campaign.strategy(), its, now))));
             }
         }
