@@ -3,7 +3,6 @@ package io.chatsuite.routing.campaign;
 import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.routing.config.RoutingConfig;
-import io.chatsuite.routing.support.Retries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -27,13 +26,11 @@ public class Campaigns {
 
     private final CampaignDirectory directory;
     private final RoutingConfig config;
-    private final Retries retries;
     private volatile MembershipIndex memberships;
 
-    public Campaigns(CampaignDirectory directory, RoutingConfig config, Retries retries) {
+    public Campaigns(CampaignDirectory directory, RoutingConfig config) {
         this.directory = directory;
         this.config = config;
-        this.retries = retries;
     }
 
     public Optional<CampaignUpserted> find(String campaignId) {
@@ -51,7 +48,7 @@ public class Campaigns {
 
     private Uni<Optional<CampaignUpserted>> await(String campaignId, long graceDeadline) {
         if (!directory.isCaughtUp()) {
-            return retries.pause(POLL).chain(() -> await(campaignId, -1));
+            return pause().chain(() -> await(campaignId, -1));
         }
         Optional<CampaignUpserted> found = directory.find(campaignId);
         long deadline = graceDeadline < 0 ? System.nanoTime() + config.unknownCampaignGrace().toNanos()
@@ -59,7 +56,11 @@ public class Campaigns {
         if (found.isPresent() || System.nanoTime() >= deadline) {
             return Uni.createFrom().item(found);
         }
-        return retries.pause(POLL).chain(() -> await(campaignId, deadline));
+        return pause().chain(() -> await(campaignId, deadline));
+    }
+
+    private static Uni<Void> pause() {
+        return Uni.createFrom().voidItem().onItem().delayIt().by(POLL);
     }
 
     /**

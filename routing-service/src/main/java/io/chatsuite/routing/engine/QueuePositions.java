@@ -2,15 +2,14 @@ package io.chatsuite.routing.engine;
 
 import io.chatsuite.commons.outbox.Outbox;
 import io.chatsuite.commons.outbox.OutboxRelay;
-import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.routing.campaign.Campaigns;
 import io.chatsuite.routing.config.RoutingConfig;
 import io.chatsuite.routing.interaction.Interaction;
-import io.chatsuite.routing.interaction.mapping.InteractionEvents;
+import io.chatsuite.routing.interaction.mapping.InteractionEventFactory;
 import io.chatsuite.routing.interaction.service.WaitEstimate;
 import io.chatsuite.routing.offer.OpenOffer;
-import io.chatsuite.routing.support.Retries;
+import io.chatsuite.routing.support.RaceRetry;
 import io.chatsuite.routing.support.Times;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +17,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -57,17 +55,14 @@ public class QueuePositions {
     private final OutboxRelay relay;
     private final Campaigns campaigns;
     private final RoutingConfig config;
-    private final Retries retries;
     private final Clock clock;
     private volatile boolean stopping;
 
-    public QueuePositions(PgPool pool, OutboxRelay relay, Campaigns campaigns, RoutingConfig config, Retries retries,
-            Clock clock) {
+    public QueuePositions(PgPool pool, OutboxRelay relay, Campaigns campaigns, RoutingConfig config, Clock clock) {
         this.pool = pool;
         this.relay = relay;
         this.campaigns = campaigns;
         this.config = config;
-        this.retries = retries;
         this.clock = clock;
     }
 
@@ -95,7 +90,7 @@ public class QueuePositions {
 
     private Uni<Void> announce(String campaignId) {
         List<String> ids = List.of(campaignId);
-        return retries.onTransientFailure(() -> pool.withTransaction(c -> announce(c, ids)), 5)
+        return RaceRetry.retried(() -> pool.withTransaction(c -> announce(c, ids)))
                 .invoke(n -> {
                     if (n > 0) {
                         relay.wakeNow();
@@ -116,8 +111,8 @@ public class QueuePositions {
      */
     private Uni<Integer> announce(SqlConnection c, List<String> campaignIds) {
         Instant now = Times.now(clock);
-        return QueueStore.lockQueues(c, campaignIds, new HashSet<>())
-                .chain(() -> QueueStore.places(c, campaignIds))
+        return CampaignQueueStore.lockQueues(c, campaignIds, new HashSet<>())
+                .chain(() -> InteractionStore.places(c, campaignIds))
                 .chain(places -> {
                     // Places further back than the last ten are told at most once per far-position interval.
                     Set<String> farDue = new HashSet<>();
@@ -137,9 +132,9 @@ public class QueuePositions {
                     if (due.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    return Uni.combine().all().unis(QueueStore.interactions(c, due.keySet()),
-                            QueueStore.offers(c, campaignIds),
-                            QueueStore.averageWaits(c, campaignIds, config.waitEstimateSamples()),
+                    return Uni.combine().all().unis(InteractionStore.interactions(c, due.keySet()),
+                            OfferStore.offers(c, campaignIds),
+                            InteractionStore.averageWaits(c, campaignIds, config.waitEstimateSamples()),
                             available(c, campaignIds)).asTuple()
                             .chain(read -> write(c, due, read.getItem1(), read.getItem2(), read.getItem3(),
                                     read.getItem4(), now));
@@ -156,22 +151,19 @@ public class QueuePositions {
             CampaignUpserted campaign = campaigns.find(i.campaignId).orElse(null);
             long agents = members(campaign).stream().filter(available::contains).count();
             int position = due.get(i.id);
-            events.add(new Outbox.Keyed(i.id, InteractionEvents.queued(i, position,
+            events.add(new Outbox.Keyed(i.id, InteractionEventFactory.queued(i, position,
                     WaitEstimate.seconds(averages.get(i.campaignId), position, agents))));
             List<OpenOffer> its = offersOf.get(i.id);
             if (its != null && campaign != null) {
                 // Consumers take a queued event as "not offered any more": the open offer follows it again.
                 List<String> agentIds = List.copyOf(its.stream().map(OpenOffer::agentId)
                         .collect(Collectors.toCollection(TreeSet::new)));
-                events.add(new Outbox.Keyed(i.id, InteractionEvents.offered(i, agentIds, campaign.strategy(), now,
-                        Batch.offerExpiry(campaign.strategy(), its, now))));
+                events.add(new Outbox.Keyed(i.id, InteractionEventFactory.offered(i, agentIds, campaign.strategy(), now,
+                        QueueSettler.offerExpiry(campaign.strategy(), its, now))));
             }
         }
         List<String> ids = announced.stream().map(i -> i.id).toList();
-        return c.preparedQuery("update interaction i set announced_position = x.position "
-                        + "from unnest($1::varchar[], $2::int4[]) as x(id, position) "
-                        + "where i.id = x.id and i.state = 'QUEUED'")
-                .execute(Tuple.of(ids.toArray(String[]::new), ids.stream().map(due::get).toArray(Integer[]::new)))
+        return InteractionStore.updateAnnouncedPositions(c, ids, due)
                 .chain(() -> Outbox.addAll(c, events))
                 .replaceWith(events.size());
     }
@@ -200,16 +192,7 @@ public class QueuePositions {
     private Uni<Set<String>> available(SqlConnection c, List<String> campaignIds) {
         Set<String> members = new TreeSet<>();
         campaignIds.forEach(id -> members.addAll(members(campaigns.find(id).orElse(null))));
-        if (members.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
-        return c.preparedQuery("select id from agent where id = any($1) and status = $2")
-                .execute(Tuple.of(members.toArray(String[]::new), PresenceStatus.AVAILABLE.name()))
-                .map(rows -> {
-                    Set<String> out = new HashSet<>();
-                    rows.forEach(r -> out.add(r.getString("id")));
-                    return out;
-                });
+        return AgentStore.available(c, members);
     }
 
     private static List<String> members(CampaignUpserted campaign) {

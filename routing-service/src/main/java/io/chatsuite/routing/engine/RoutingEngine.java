@@ -5,7 +5,7 @@ import io.chatsuite.commons.problem.ProblemException;
 import io.chatsuite.routing.interaction.Interaction;
 import io.chatsuite.routing.campaign.Campaigns;
 import io.chatsuite.routing.config.RoutingConfig;
-import io.chatsuite.routing.support.Retries;
+import io.chatsuite.routing.support.RaceRetry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -34,7 +34,6 @@ import org.jboss.logging.Logger;
 public class RoutingEngine {
 
     private static final Logger LOG = Logger.getLogger(RoutingEngine.class);
-    private static final int ATTEMPTS = 5;
     /** The consumer name under which routing records the events it applied. */
     public static final String CONSUMER = "routing-service";
     // Follow-up batches per trigger; the sweep carries on with the rest.
@@ -47,7 +46,6 @@ public class RoutingEngine {
     private final Campaigns campaigns;
     private final QueuePositions positions;
     private final RoutingConfig config;
-    private final Retries retries;
     private final Clock clock;
     private final Timer batches;
     /** Queues whose row exists, so batches lock them without inserting it first. */
@@ -55,13 +53,12 @@ public class RoutingEngine {
     private final DistributionSummary commandsPerBatch;
 
     public RoutingEngine(PgPool pool, OutboxRelay relay, Campaigns campaigns, QueuePositions positions,
-            RoutingConfig config, Retries retries, Clock clock, MeterRegistry registry) {
+            RoutingConfig config, Clock clock, MeterRegistry registry) {
         this.pool = pool;
         this.relay = relay;
         this.campaigns = campaigns;
         this.positions = positions;
         this.config = config;
-        this.retries = retries;
         this.clock = clock;
         this.batches = Timer.builder("chat.routing.batch.duration")
                 .description("Routing engine transactions, from the first statement to the commit (retries included)")
@@ -90,8 +87,8 @@ public class RoutingEngine {
      */
     public Uni<Interaction> pick(String interactionId, String campaignId, String agentId) {
         return run(List.of(new Command.Pick(interactionId, campaignId, agentId)), Set.of(), 0).map(batch -> {
-            Interaction i = batch.picked;
-            return switch (batch.pickResult) {
+            Interaction i = batch.picked();
+            return switch (batch.pickResult()) {
                 case PICKED -> i;
                 case NOT_WAITING -> throw ProblemException.conflict("Interaction " + interactionId
                         + " is no longer waiting" + (i == null ? "" : " (" + i.state + ")"));
@@ -103,12 +100,12 @@ public class RoutingEngine {
 
     /** Campaigns with someone waiting. */
     public Uni<List<String>> campaignsWithWaiting() {
-        return QueueStore.campaignsWithWaiting(pool);
+        return InteractionStore.campaignsWithWaiting(pool);
     }
 
     /** Campaigns with an offer due to expire at {@code now}. */
     public Uni<List<String>> campaignsWithExpiredOffers(Instant now) {
-        return QueueStore.campaignsWithExpiredOffers(pool, now);
+        return OfferStore.campaignsWithExpiredOffers(pool, now);
     }
 
     private Uni<Void> dispatch(Collection<String> campaignIds, int round) {
@@ -130,8 +127,8 @@ public class RoutingEngine {
 
     private Uni<Batch> run(List<Command> commands, Collection<String> toDispatch, int round) {
         long started = System.nanoTime();
-        return retries.onTransientFailure(() -> pool.withTransaction(connection -> new Batch(connection, campaigns,
-                        config, clock, commands, toDispatch, knownQueues).run()), ATTEMPTS)
+        return RaceRetry.retried(() -> pool.withTransaction(connection -> new Batch(connection, campaigns,
+                        config, clock, commands, toDispatch, knownQueues).run()))
                 .onFailure(Batch.MissingQueueLock.class).recoverWithUni(e -> {
                     Set<String> more = new TreeSet<>(toDispatch);
                     more.add(((Batch.MissingQueueLock) e).campaignId);
@@ -144,8 +141,8 @@ public class RoutingEngine {
                     if (batch.events() > 0) {
                         relay.wakeNow();
                     }
-                    positions.moved(batch.moved);
+                    positions.moved(batch.moved());
                 })
-                .call(batch -> dispatch(batch.followUp, round + 1));
+                .call(batch -> dispatch(batch.followUp(), round + 1));
     }
 }

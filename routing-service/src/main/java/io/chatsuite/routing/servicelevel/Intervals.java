@@ -22,10 +22,10 @@ public final class Intervals {
      * wholly inside the window counts whole (the current one too: it holds nothing later than now), the one the
      * window starts in counts for the share of it inside the window (arrivals taken as even within it).
      */
-    public static double offeredWithin(Collection<IntervalCounts> intervals, Instant now, Duration window) {
+    public static double offeredWithin(Collection<CampaignIntervalCounts> intervals, Instant now, Duration window) {
         Instant from = now.minus(window);
         double offered = 0;
-        for (IntervalCounts i : intervals) {
+        for (CampaignIntervalCounts i : intervals) {
             Instant end = i.start().plus(LENGTH);
             if (!end.isAfter(from) || i.start().isAfter(now)) {
                 continue;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CampaignsTest {
 
     private final CampaignDirectory directory = new CampaignDirectory(false, Map.of());
-    private final Campaigns campaigns = new Campaigns(directory, null, null);
+    private final Campaigns campaigns = new Campaigns(directory, null);
 
     @Test
     void theCampaignsOfAnAgentFollowEveryChangeOfTheDirectory() {

@@ -5,9 +5,9 @@ import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.agent.AgentProfileDeleted;
 import io.chatsuite.events.agent.AgentProfileUpserted;
-import io.chatsuite.routing.agent.service.AgentProfiles;
+import io.chatsuite.routing.agent.service.AgentUpdates;
 import io.chatsuite.routing.engine.RoutingEngine;
-import io.chatsuite.routing.support.Retries;
+import io.chatsuite.routing.support.RaceRetry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -22,16 +22,13 @@ import org.jboss.logging.Logger;
 public class AgentProfileConsumer {
 
     private static final Logger LOG = Logger.getLogger(AgentProfileConsumer.class);
-    private static final int ATTEMPTS = 5;
 
-    private final AgentProfiles profiles;
+    private final AgentUpdates agents;
     private final RoutingEngine engine;
-    private final Retries retries;
 
-    public AgentProfileConsumer(AgentProfiles profiles, RoutingEngine engine, Retries retries) {
-        this.profiles = profiles;
+    public AgentProfileConsumer(AgentUpdates agents, RoutingEngine engine) {
+        this.agents = agents;
         this.engine = engine;
-        this.retries = retries;
     }
 
     @Incoming("agent-profiles")
@@ -52,12 +49,12 @@ public class AgentProfileConsumer {
             if (p.capacity() < 0) {
                 throw new EventCodec.MalformedEventException("Event " + event.id() + " has a negative capacity");
             }
-            return retries.onTransientFailure(() -> profiles.upserted(event.id(), p), ATTEMPTS);
+            return RaceRetry.retried(() -> agents.profileUpserted(event.id(), p));
         }
         if (type == EventType.AGENT_PROFILE_DELETED) {
             AgentProfileDeleted d = EventCodec.data(event, AgentProfileDeleted.class);
             requireAgent(d.agentId(), event);
-            return retries.onTransientFailure(() -> profiles.deleted(event.id(), d.agentId()), ATTEMPTS);
+            return RaceRetry.retried(() -> agents.profileDeleted(event.id(), d.agentId()));
         }
         LOG.infof("Skipping event %s of type %s on agent-profiles", event.id(), event.type());
         return Uni.createFrom().item(Set.of());

@@ -4,9 +4,9 @@ import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.agent.AgentPresenceChanged;
-import io.chatsuite.routing.agent.service.PresenceService;
+import io.chatsuite.routing.agent.service.AgentUpdates;
 import io.chatsuite.routing.engine.RoutingEngine;
-import io.chatsuite.routing.support.Retries;
+import io.chatsuite.routing.support.RaceRetry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -19,14 +19,12 @@ public class PresenceConsumer {
 
     private static final Logger LOG = Logger.getLogger(PresenceConsumer.class);
 
-    private final PresenceService presence;
+    private final AgentUpdates agents;
     private final RoutingEngine engine;
-    private final Retries retries;
 
-    public PresenceConsumer(PresenceService presence, RoutingEngine engine, Retries retries) {
-        this.presence = presence;
+    public PresenceConsumer(AgentUpdates agents, RoutingEngine engine) {
+        this.agents = agents;
         this.engine = engine;
-        this.retries = retries;
     }
 
     @Incoming("agent-presence")
@@ -49,6 +47,6 @@ public class PresenceConsumer {
                 || change.status() == null || change.changedAt() == null) {
             throw new EventCodec.MalformedEventException("Event " + event.id() + " lacks agentId, status or changedAt");
         }
-        return retries.onTransientFailure(() -> presence.changed(event.id(), change), 5);
+        return RaceRetry.retried(() -> agents.presenceChanged(event.id(), change));
     }
 }

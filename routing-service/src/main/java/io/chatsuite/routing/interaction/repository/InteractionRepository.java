@@ -8,7 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Reads of interactions for the REST API; every change goes through the routing engine (engine/QueueStore). */
+/** Reads of interactions for the REST API; every change goes through the routing engine (engine/InteractionStore). */
 @ApplicationScoped
 public class InteractionRepository implements PanacheRepositoryBase<Interaction, String> {
 

@@ -2,7 +2,7 @@ package io.chatsuite.routing.servicelevel.repository;
 
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.routing.servicelevel.Counts;
-import io.chatsuite.routing.servicelevel.IntervalCounts;
+import io.chatsuite.routing.servicelevel.CampaignIntervalCounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -41,7 +41,7 @@ public class DashboardQueries {
     }
 
     /** The campaign's intervals that start in [from, to), in order. */
-    public Uni<List<IntervalCounts>> intervals(String campaignId, Instant from, Instant to) {
+    public Uni<List<CampaignIntervalCounts>> intervals(String campaignId, Instant from, Instant to) {
         return pool.preparedQuery("""
                         select interval_start, offered, answered_within, answered_after,
                                abandoned_short, abandoned_within, abandoned_after
@@ -50,9 +50,9 @@ public class DashboardQueries {
                         order by interval_start""")
                 .execute(Tuple.of(campaignId, utc(from), utc(to)))
                 .map(rows -> {
-                    List<IntervalCounts> result = new ArrayList<>();
+                    List<CampaignIntervalCounts> result = new ArrayList<>();
                     for (Row r : rows) {
-                        result.add(new IntervalCounts(campaignId, r.getOffsetDateTime(0).toInstant(),
+                        result.add(new CampaignIntervalCounts(campaignId, r.getOffsetDateTime(0).toInstant(),
                                 new Counts(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
                                         r.getLong(6))));
                     }

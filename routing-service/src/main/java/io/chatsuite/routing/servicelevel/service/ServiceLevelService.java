@@ -5,7 +5,7 @@ import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.routing.schedule.OpeningHours;
 import io.chatsuite.routing.servicelevel.Counts;
-import io.chatsuite.routing.servicelevel.IntervalCounts;
+import io.chatsuite.routing.servicelevel.CampaignIntervalCounts;
 import io.chatsuite.routing.servicelevel.Intervals;
 import io.chatsuite.routing.servicelevel.ServiceLevels;
 import io.chatsuite.routing.servicelevel.StaffingHint;
@@ -68,10 +68,10 @@ public class ServiceLevelService {
         // Today's intervals and those of the last hour (which, just after midnight, began yesterday) in one read.
         Instant dayStart = today.atStartOfDay(zone).toInstant();
         Instant recentFrom = Intervals.start(now.minus(ARRIVAL_WINDOW));
-        Uni<List<IntervalCounts>> recent = queries.intervals(campaign.campaignId(),
+        Uni<List<CampaignIntervalCounts>> recent = queries.intervals(campaign.campaignId(),
                 recentFrom.isBefore(dayStart) ? recentFrom : dayStart,
                 today.plusDays(1).atStartOfDay(zone).toInstant()).memoize().indefinitely();
-        Uni<List<IntervalCounts>> chart = day.equals(today)
+        Uni<List<CampaignIntervalCounts>> chart = day.equals(today)
                 ? recent.map(all -> all.stream().filter(i -> !i.start().isBefore(dayStart)).toList())
                 : day(campaign, day);
         return Uni.combine().all()
@@ -94,13 +94,13 @@ public class ServiceLevelService {
     }
 
     private CampaignServiceLevel live(CampaignUpserted campaign, ServiceLevelFormula formula, Instant now,
-            Instant dayStart, List<IntervalCounts> recentIntervals, DashboardQueries.Queue queue,
+            Instant dayStart, List<CampaignIntervalCounts> recentIntervals, DashboardQueries.Queue queue,
             List<CampaignServiceLevelDetail.AgentState> agents, DashboardQueries.HandleTime handleTime) {
         Instant lastHourFrom = Intervals.start(now).minus(LAST_HOUR);
         Counts today = Counts.sum(recentIntervals.stream().filter(i -> !i.start().isBefore(dayStart))
-                .map(IntervalCounts::counts).toList());
+                .map(CampaignIntervalCounts::counts).toList());
         Counts lastHour = Counts.sum(recentIntervals.stream().filter(i -> !i.start().isBefore(lastHourFrom))
-                .map(IntervalCounts::counts).toList());
+                .map(CampaignIntervalCounts::counts).toList());
         long longestWait = queue.oldestQueuedAt() == null ? 0
                 : Math.max(0, Duration.between(queue.oldestQueuedAt(), now).toSeconds());
         int available = (int) agents.stream()
@@ -141,7 +141,7 @@ public class ServiceLevelService {
     }
 
     /** The intervals of one calendar day in the campaign's zone (the last one of a DST day included). */
-    private Uni<List<IntervalCounts>> day(CampaignUpserted campaign, LocalDate date) {
+    private Uni<List<CampaignIntervalCounts>> day(CampaignUpserted campaign, LocalDate date) {
         ZoneId zone = zone(campaign);
         return queries.intervals(campaign.campaignId(), date.atStartOfDay(zone).toInstant(),
                 date.plusDays(1).atStartOfDay(zone).toInstant());

@@ -15,12 +15,14 @@ import io.chatsuite.routing.interaction.Interaction;
 import java.time.Instant;
 import java.util.List;
 
-/** Maps interactions to the events of the {@code interactions} topic (keyed and subject-ed by interaction id). */
-public final class InteractionEvents {
+/**
+ * Builds the events of the {@code interactions} topic from an interaction (keyed and subject-ed by interaction id).
+ */
+public final class InteractionEventFactory {
 
     public static final String SOURCE = "/routing-service";
 
-    private InteractionEvents() {
+    private InteractionEventFactory() {
     }
 
     public static CloudEvent queued(Interaction i, int position, Integer estimatedWaitSeconds) {
