@@ -1,5 +1,6 @@
 package io.chatsuite.routing.interaction.messaging;
 
+import io.chatsuite.commons.messaging.Failures;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
@@ -16,7 +17,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -75,21 +75,21 @@ public class RoutingRequestConsumer {
         return parked.chain(() -> awaitCampaigns(parsed)).chain(() -> {
             List<Command> commands = parsed.stream().map(Parsed::command).toList();
             return engine.apply(commands)
-                    .onFailure(RoutingRequestConsumer::isContentError).recoverWithUni(e -> {
+                    .onFailure(Failures::isContentError).recoverWithUni(e -> {
                         LOG.warnf("A batch of %d routing requests failed (%s); applying them one by one",
                                 commands.size(), e.toString());
                         return oneByOne(parsed);
                     });
-        }).onFailure(e -> !isContentError(e)).invoke(e -> LOG.warnf("A poll of %d routing requests was not applied "
+        }).onFailure(e -> !Failures.isContentError(e)).invoke(e -> LOG.warnf("A poll of %d routing requests was not applied "
                 + "(%s); retrying it", values.size(), e.toString()))
-                .onFailure(e -> !isContentError(e)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .onFailure(e -> !Failures.isContentError(e)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .indefinitely();
     }
 
     private Uni<Void> oneByOne(List<Parsed> parsed) {
         return Multi.createFrom().iterable(parsed)
                 .onItem().transformToUniAndConcatenate(p -> engine.apply(List.of(p.command()))
-                        .onFailure(RoutingRequestConsumer::isContentError).recoverWithUni(e -> park(p.value(), e)))
+                        .onFailure(Failures::isContentError).recoverWithUni(e -> park(p.value(), e)))
                 .collect().last().replaceWithVoid();
     }
 
@@ -162,27 +162,6 @@ public class RoutingRequestConsumer {
         headers.add("dead-letter-reason", String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
         return deadLetters.sendMessage(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withHeaders(headers).build()));
-    }
-
-    /**
-     * True when a failure comes from what a record says (unreadable, invalid, refused by a constraint), so applying
-     * it again cannot succeed; anything else is the infrastructure's and is retried.
-     */
-    static boolean isContentError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof EventCodec.MalformedEventException || t instanceof IllegalArgumentException || t instanceof NullPointerException
-                    || t instanceof ClassCastException || t instanceof IndexOutOfBoundsException) {
-                return true;
-            }
-            if (t instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     /** An id a routing request must carry: present and at most 100 characters (the columns' width). */
