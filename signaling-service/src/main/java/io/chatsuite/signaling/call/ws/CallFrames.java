@@ -3,9 +3,12 @@ package io.chatsuite.signaling.call.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatsuite.signaling.call.CallRole;
+import io.chatsuite.signaling.call.service.IceServers;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Reads and writes the frames of the call socket: JSON text frames {@code {"type": ...}} of at most 16 KiB.
@@ -60,8 +63,18 @@ public final class CallFrames {
         };
     }
 
-    public static String joined(CallRole role, boolean peerPresent) {
-        return write(frame("joined").put("role", role.name()).put("peerPresent", peerPresent));
+    /** The first frame of a socket: who this party is, whether the other is there, and the ICE servers to use. */
+    public static String joined(CallRole role, boolean peerPresent, List<IceServers.IceServer> iceServers) {
+        ObjectNode joined = frame("joined").put("role", role.name()).put("peerPresent", peerPresent);
+        ArrayNode servers = joined.putArray("iceServers");
+        for (IceServers.IceServer server : iceServers) {
+            ObjectNode entry = servers.addObject();
+            server.urls().forEach(entry.putArray("urls")::add);
+            if (server.username() != null) {
+                entry.put("username", server.username()).put("credential", server.credential());
+            }
+        }
+        return write(joined);
     }
 
     public static String peerJoined(CallRole peer) {

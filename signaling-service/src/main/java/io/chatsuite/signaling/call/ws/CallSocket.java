@@ -2,6 +2,7 @@ package io.chatsuite.signaling.call.ws;
 
 import io.chatsuite.signaling.call.CallRole;
 import io.chatsuite.signaling.call.service.CallRooms;
+import io.chatsuite.signaling.call.service.IceServers;
 import io.chatsuite.signaling.call.service.Pairings;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -28,9 +29,11 @@ public class CallSocket {
     private static final CloseReason NOT_ADMITTED = new CloseReason(1008, "not admitted");
 
     private final CallRooms rooms;
+    private final IceServers iceServers;
 
-    public CallSocket(CallRooms rooms) {
+    public CallSocket(CallRooms rooms, IceServers iceServers) {
         this.rooms = rooms;
+        this.iceServers = iceServers;
     }
 
     @OnOpen
@@ -45,7 +48,8 @@ public class CallSocket {
                 : quietly(joined.replaced().close(REPLACED));
         // joined goes out before the peer learns of us, so it is always the first frame this socket gets.
         return replaced
-                .chain(() -> connection.sendText(CallFrames.joined(me, joined.peer() != null)))
+                .chain(() -> connection.sendText(CallFrames.joined(me, joined.peer() != null,
+                        iceServers.forInteraction(interactionId(connection)))))
                 .chain(() -> joined.peer() == null ? Uni.createFrom().voidItem()
                         : quietly(joined.peer().sendText(CallFrames.peerJoined(me))));
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatsuite.signaling.call.CallRole;
+import io.chatsuite.signaling.call.service.IceServers;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CallFramesTest {
@@ -39,8 +41,12 @@ class CallFramesTest {
 
     @Test
     void serverFramesAreJsonWithTheirType() {
-        assertEquals("{\"type\":\"joined\",\"role\":\"AGENT\",\"peerPresent\":true}",
-                CallFrames.joined(CallRole.AGENT, true));
+        assertEquals("{\"type\":\"joined\",\"role\":\"AGENT\",\"peerPresent\":true,\"iceServers\":["
+                + "{\"urls\":[\"stun:stun.example.com\"]},"
+                + "{\"urls\":[\"turn:turn.example.com\"],\"username\":\"1:i\",\"credential\":\"c\"}]}",
+                CallFrames.joined(CallRole.AGENT, true, List.of(
+                        new IceServers.IceServer(List.of("stun:stun.example.com"), null, null),
+                        new IceServers.IceServer(List.of("turn:turn.example.com"), "1:i", "c"))));
         assertEquals("{\"type\":\"peer-left\",\"role\":\"CUSTOMER\"}", CallFrames.peerLeft(CallRole.CUSTOMER));
         assertEquals("{\"type\":\"error\",\"code\":\"TOO_LARGE\",\"message\":\"say \\\"less\\\"\"}",
                 CallFrames.error("TOO_LARGE", "say \"less\""));

@@ -45,7 +45,7 @@ class CallSocketAuthorizationTest {
         String id = assignedTo(pool, "alice");
         try (CallClient customer = open(customerPath(id, sessionTokens.issue(id)), none())) {
             assertEquals(new JsonObject().put("type", "joined").put("role", "CUSTOMER").put("peerPresent", false),
-                    customer.next());
+                    CallSocketRelayTest.withoutIceServers(customer.next()));
         }
     }
 
@@ -73,7 +73,7 @@ class CallSocketAuthorizationTest {
         String id = assignedTo(pool, "alice");
         try (CallClient agent = open(path(id), bearer(TestTokens.agent("alice", "sales")))) {
             assertEquals(new JsonObject().put("type", "joined").put("role", "AGENT").put("peerPresent", false),
-                    agent.next());
+                    CallSocketRelayTest.withoutIceServers(agent.next()));
         }
     }
 

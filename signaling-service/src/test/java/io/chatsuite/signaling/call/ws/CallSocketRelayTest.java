@@ -6,8 +6,10 @@ import static io.chatsuite.signaling.call.ws.CallClient.customerPath;
 import static io.chatsuite.signaling.call.ws.CallClient.none;
 import static io.chatsuite.signaling.call.ws.CallClient.path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatsuite.commons.session.SessionTokens;
+import io.chatsuite.signaling.call.service.TurnCredentials;
 import io.chatsuite.local.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +19,7 @@ import io.vertx.mutiny.pgclient.PgPool;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -38,9 +41,11 @@ class CallSocketRelayTest {
     void partiesAreToldOfEachOtherAndTheirSignalsAreRelayedBothWaysUnchanged() {
         String id = assignedTo(pool, "alice");
         try (CallClient customer = customer(id)) {
-            assertEquals(joined("CUSTOMER", false), customer.next());
+            JsonObject first = customer.next();
+            assertEquals(joined("CUSTOMER", false), withoutIceServers(first));
+            assertIceServersFor(id, first);
             try (CallClient agent = agent(id, "alice")) {
-                assertEquals(joined("AGENT", true), agent.next());
+                assertEquals(joined("AGENT", true), withoutIceServers(agent.next()));
                 assertEquals(new JsonObject().put("type", "peer-joined").put("role", "AGENT"), customer.next());
 
                 String offer = "{\"type\":\"signal\",\"data\":{\"kind\":\"offer\",\"sdp\":\"v=0 o=- 1 2 IN IP4 x\"}}";
@@ -101,7 +106,7 @@ class CallSocketRelayTest {
             first.next();
             agent.next();
             try (CallClient second = customer(id)) {
-                assertEquals(joined("CUSTOMER", true), second.next());
+                assertEquals(joined("CUSTOMER", true), withoutIceServers(second.next()));
                 assertEquals(4000, first.awaitClose());
                 assertEquals("peer-joined", agent.next().getString("type"));
                 // The replaced socket's closing is not the customer leaving.
@@ -120,6 +125,27 @@ class CallSocketRelayTest {
         assertEquals("error", error.getString("type"), error.encode());
         assertEquals(code, error.getString("code"), error.encode());
         assertEquals(true, error.getString("message") != null && !error.getString("message").isBlank());
+    }
+
+    /** STUN, then TURN with a credential of this interaction that expires within the configured hour. */
+    private static void assertIceServersFor(String interactionId, JsonObject joined) {
+        var servers = joined.getJsonArray("iceServers");
+        assertEquals("stun:127.0.0.1:3478", servers.getJsonObject(0).getJsonArray("urls").getString(0));
+        JsonObject turn = servers.getJsonObject(1);
+        assertEquals("turn:127.0.0.1:3478", turn.getJsonArray("urls").getString(0));
+        String[] username = turn.getString("username").split(":", 2);
+        assertEquals(interactionId, username[1]);
+        long expiresIn = Long.parseLong(username[0]) - Instant.now().getEpochSecond();
+        assertTrue(expiresIn > 3_500 && expiresIn <= 3_600, "expires in " + expiresIn + " s");
+        assertEquals(new TurnCredentials("test-only-turn-secret-not-for-production").password(
+                turn.getString("username")), turn.getString("credential"));
+    }
+
+    /** The joined frame without its ICE servers, whose credential changes with time ({@code IceServersTest}). */
+    static JsonObject withoutIceServers(JsonObject joined) {
+        JsonObject copy = joined.copy();
+        copy.remove("iceServers");
+        return copy;
     }
 
     private static JsonObject joined(String role, boolean peerPresent) {
