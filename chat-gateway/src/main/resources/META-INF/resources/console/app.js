@@ -10,7 +10,7 @@
 // twice); a reply waits in its chat's outbox until the server acks its clientId and is re-sent
 // (same clientId, deduplicated by the server) after reconnects and ack timeouts.
 
-import { Auth } from './auth.js';
+import { Auth } from './shared/auth.js';
 import { AgentConnection } from './connection.js';
 
 const MAX_TEXT = 4000;

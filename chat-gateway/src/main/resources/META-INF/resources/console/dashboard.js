@@ -2,7 +2,7 @@
 // routing-service's Server-Sent Events stream. EventSource cannot send a bearer token, so the stream is
 // read with fetch. The chart is plain SVG; no library.
 
-import { Auth } from './auth.js';
+import { Auth } from './shared/auth.js';
 
 const STREAM_URL = '/api/routing/dashboard/stream';
 const RECONNECT_MIN_MS = 1_000;

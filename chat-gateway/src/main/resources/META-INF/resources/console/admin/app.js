@@ -3,7 +3,7 @@
 // the unsaved-changes guard. Admins write; every other role gets the same pages read-only (the
 // server enforces both; the token's roles only decide what to show).
 
-import { Auth } from '../auth.js';
+import { Auth } from '../shared/auth.js';
 import { Api } from './api.js';
 import { h, clear } from './dom.js';
 import { CampaignTable } from './table.js';

@@ -3,7 +3,7 @@
 // stored token (auth.js's sessionStorage entry) whenever the console switches between its sign-in
 // and signed-in screens; an admin who is not an agent stays on the sign-in screen, so both count.
 
-import { decodeJwt } from '../auth.js';
+import { decodeJwt } from '../shared/auth.js';
 
 const TOKENS_KEY = 'chatsuite.console.tokens';
 const link = document.getElementById('nav-campaigns');
