@@ -4,7 +4,7 @@
 // server enforces both; the token's roles only decide what to show).
 
 import { Api } from './api.js';
-import { h, clear } from '../shared/dom.js';
+import { h, clear, showToast } from '../shared/dom.js';
 import { rolesOf, signIn, userName } from '../shared/signin.js';
 import { CampaignTable } from './table.js';
 import { CampaignForm } from './form.js';
@@ -30,7 +30,6 @@ let api;
 let me = { isAdmin: false, groups: [], roles: [] };
 let form = null; // the open CampaignForm, for the unsaved-changes guard
 let currentHash = '';
-let toastTimer;
 
 main();
 
@@ -196,9 +195,5 @@ function confirm({ title, text, ok, okTestId, danger = false }) {
 }
 
 function notify(text, isError = false) {
-  ui.toast.textContent = text;
-  ui.toast.classList.toggle('error', isError);
-  ui.toast.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (ui.toast.hidden = true), TOAST_MS);
+  showToast(ui.toast, text, { isError, ms: TOAST_MS });
 }

@@ -2,6 +2,7 @@
 // token, and reconnects with the shared backoff (with a fresh token) until stopped.
 
 import { reconnectDelay } from '../shared/backoff.js';
+import { parseFrame } from '../shared/protocol.js';
 
 /**
  * Browsers cannot set headers on a WebSocket, so Quarkus reads the bearer token from a subprotocol.
@@ -81,13 +82,8 @@ export class AgentConnection extends EventTarget {
     this.helloSeen = false;
     ws.onmessage = (event) => {
       if (this.ws !== ws) return;
-      let frame;
-      try {
-        frame = JSON.parse(event.data);
-      } catch {
-        console.warn('[console] unreadable frame', event.data);
-        return;
-      }
+      const frame = parseFrame(event.data, 'console');
+      if (!frame) return;
       if (frame.type === 'hello') {
         this.helloSeen = true;
         this.attempt = 0;

@@ -1,6 +1,7 @@
 // Agent console: sign-in, then the agent's chats over /ws/agent (docs/protocols.md "Agent"). State is in memory
 // (desk.js): after a reload, the server's `hello` lists the open chats and `resume` from seq 0 replays them.
 
+import { socketUrl } from '../shared/protocol.js';
 import { signIn, userName } from '../shared/signin.js';
 import { AgentConnection } from './connection.js';
 import { desk, ui } from './desk.js';
@@ -31,8 +32,7 @@ function start(auth) {
   renderAgentName();
   auth.addEventListener('tokens', renderAgentName);
 
-  const url = new URL('../ws/agent', location.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  const url = socketUrl('../ws/agent', location.href);
   const connection = new AgentConnection({ url: url.href, token: (options) => auth.fresh(options) });
   desk.connection = connection;
   connection.addEventListener('frame', (event) => onFrame(event.detail));

@@ -1,6 +1,7 @@
 // Getting the agent's attention: the tab title (with a count, flashing for news), the screen reader
 // announcer and the error toast.
 
+import { showToast as showToastIn } from '../shared/dom.js';
 import { ui, unreadTotal } from './desk.js';
 
 const APP_TITLE = 'Agent console';
@@ -9,7 +10,6 @@ const FLASH_WHILE_FOCUSED_MS = 6_000;
 const TOAST_MS = 6_000;
 
 let flashTimer = null;
-let toastTimer = null;
 
 export function baseTitle() {
   const total = unreadTotal();
@@ -43,9 +43,6 @@ export function stopFlash() {
 }
 
 export function showToast(message) {
-  ui.toast.textContent = message;
-  ui.toast.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (ui.toast.hidden = true), TOAST_MS);
+  showToastIn(ui.toast, message, { ms: TOAST_MS });
 }
 

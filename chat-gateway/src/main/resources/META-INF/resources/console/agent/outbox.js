@@ -2,6 +2,7 @@
 // is re-sent (same clientId, deduplicated by the server) after reconnects and ack timeouts; an `end` is re-sent
 // until the chat's `ended` arrives.
 
+import { sendOnEnter } from '../shared/dom.js';
 import { uuid } from '../shared/ids.js';
 import { acceptableMessage, flushOutbox, unavailableRetryDelay } from '../shared/protocol.js';
 import { desk, displayName, selectedChat, ui } from './desk.js';
@@ -16,12 +17,7 @@ export function listenToComposer() {
     event.preventDefault();
     submit();
   });
-  ui.input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      submit();
-    }
-  });
+  sendOnEnter(ui.input, submit);
   ui.end.addEventListener('click', endSelected);
   ui.transcript.addEventListener('click', (event) => {
     const retry = event.target.closest('[data-retry]');

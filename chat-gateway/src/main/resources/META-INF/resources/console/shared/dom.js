@@ -38,3 +38,24 @@ export function clear(node) {
   node.replaceChildren();
   return node;
 }
+
+/** Enter sends, Shift+Enter is a new line; an IME composition is never interrupted. */
+export function sendOnEnter(textarea, send) {
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  });
+}
+
+const toastTimers = new WeakMap();
+
+/** Shows `text` in a toast element for a while; `isError` styles it as an error. */
+export function showToast(toast, text, { isError = false, ms = 6_000 } = {}) {
+  toast.textContent = text;
+  toast.classList.toggle('error', isError);
+  toast.hidden = false;
+  clearTimeout(toastTimers.get(toast));
+  toastTimers.set(toast, setTimeout(() => (toast.hidden = true), ms));
+}

@@ -10,6 +10,23 @@ export const ACK_TIMEOUT_MS = 10_000;
 /** Re-sends on one live connection before a message is shown as not sent. */
 export const MAX_RESENDS = 5;
 
+/** The ws: or wss: URL of the socket at `path` relative to `base` (https pages need wss). */
+export function socketUrl(path, base) {
+  const url = new URL(path, base);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url;
+}
+
+/** The frame a socket message holds, or null (logged under `source`) when it is not JSON. */
+export function parseFrame(data, source) {
+  try {
+    return JSON.parse(data);
+  } catch {
+    console.warn(`[${source}] unreadable frame`, data);
+    return null;
+  }
+}
+
 /** Whether `frame` fits in one protocol frame. */
 export function fitsInFrame(frame) {
   return new TextEncoder().encode(JSON.stringify(frame)).length <= MAX_FRAME_BYTES;

@@ -1,6 +1,6 @@
 // The customer's message box: a textarea that grows with its text, Enter to send and Shift+Enter for a new line.
 
-import { h } from '../../console/shared/dom.js';
+import { h, sendOnEnter } from '../../console/shared/dom.js';
 import { MAX_TEXT } from '../../console/shared/protocol.js';
 
 const MAX_HEIGHT_PX = 120; // about 5 lines
@@ -20,13 +20,7 @@ export class Composer {
       e.preventDefault();
       onSubmit();
     });
-    this.input.addEventListener('keydown', (e) => {
-      // Never interrupt an IME composition.
-      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-        e.preventDefault();
-        onSubmit();
-      }
-    });
+    sendOnEnter(this.input, onSubmit);
     this.input.addEventListener('input', () => this.autosize());
   }
 

@@ -10,7 +10,7 @@
 //   campaign (storage.js).
 
 import { uuid } from '../../console/shared/ids.js';
-import { acceptableMessage, flushOutbox, unavailableRetryDelay } from '../../console/shared/protocol.js';
+import { acceptableMessage, flushOutbox, socketUrl, unavailableRetryDelay } from '../../console/shared/protocol.js';
 import { CustomerSocket } from './socket.js';
 import { StateStore, freshState } from './storage.js';
 import { hasText, supportedLanguage, translator } from './texts.js';
@@ -154,8 +154,7 @@ export class Conversation {
   }
 
   socketUrl() {
-    const url = new URL('ws/customer', this.config.suiteBase);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const url = socketUrl('ws/customer', this.config.suiteBase);
     url.searchParams.set('campaignId', this.config.campaignId);
     return url.href;
   }

@@ -2,6 +2,7 @@
 // one, sends the hello that resumes the stored session, and reconnects with the shared backoff until told to stop.
 
 import { reconnectDelay } from '../../console/shared/backoff.js';
+import { parseFrame } from '../../console/shared/protocol.js';
 
 // Close codes a server may use to say "do not retry" (the browser cannot see a 403/404 handshake).
 const PERMANENT_CLOSE_CODES = new Set([4403, 4404]);
@@ -45,14 +46,8 @@ export class CustomerSocket {
     };
     ws.onmessage = (event) => {
       if (this.ws !== ws) return;
-      let frame;
-      try {
-        frame = JSON.parse(event.data);
-      } catch {
-        console.warn('[chat-widget] unreadable frame', event.data);
-        return;
-      }
-      this.onFrame(frame);
+      const frame = parseFrame(event.data, 'chat-widget');
+      if (frame) this.onFrame(frame);
     };
     ws.onclose = (event) => {
       if (this.ws !== ws) return;
