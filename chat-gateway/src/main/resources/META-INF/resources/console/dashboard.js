@@ -2,22 +2,16 @@
 // routing-service's Server-Sent Events stream. EventSource cannot send a bearer token, so the stream is
 // read with fetch. The chart is plain SVG; no library.
 
-import { Auth } from './auth.js';
+import { reconnectDelay } from './shared/backoff.js';
+import { signIn, userName } from './shared/signin.js';
 
 const STREAM_URL = '/api/routing/dashboard/stream';
-const RECONNECT_MIN_MS = 1_000;
-const RECONNECT_MAX_MS = 15_000;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const CHART = { width: 480, height: 150, top: 8, bottom: 18, left: 4, right: 26 };
 
 const ui = {
-  session: document.getElementById('session'),
   status: document.getElementById('stream-status'),
   userName: document.getElementById('user-name'),
-  logout: document.getElementById('logout'),
-  login: document.getElementById('login'),
-  loginMessage: document.getElementById('login-message'),
-  loginButton: document.getElementById('login-button'),
   dashboard: document.getElementById('dashboard'),
   cards: document.getElementById('cards'),
   noCampaigns: document.getElementById('no-campaigns'),
@@ -31,46 +25,21 @@ let initialLoadDone = false;
 start();
 
 async function start() {
-  try {
-    auth = await Auth.create();
-    // Come back here, not to the agent console, after signing in.
-    auth.redirectUri = location.origin + location.pathname;
-    const signedIn = await auth.init();
-    if (!signedIn) {
-      showLogin();
-      return;
-    }
-  } catch (error) {
-    showLogin(error.message);
-    return;
-  }
-  const roles = auth.claims.realm_access?.roles || [];
-  if (!roles.includes('supervisor') && !roles.includes('admin')) {
-    showLogin('The dashboard is for supervisors and administrators.', { signOut: true });
-    return;
-  }
-  auth.addEventListener('session-over', () => showLogin('Your session ended. Please sign in again.'));
-  ui.login.hidden = true;
-  ui.session.hidden = false;
-  ui.dashboard.hidden = false;
-  ui.userName.textContent = auth.claims.name || auth.claims.preferred_username || '';
-  ui.logout.addEventListener('click', () => auth.logout());
+  auth = await signIn({
+    heading: 'Sign in to see the service level of your campaigns',
+    roles: ['supervisor', 'admin'],
+    refusal: () => 'The dashboard is for supervisors and administrators.',
+    main: ui.dashboard,
+  });
+  if (!auth) return;
+  ui.userName.textContent = userName(auth);
   setInterval(tickWaits, 1_000);
   follow();
 }
 
-function showLogin(message = '', { signOut = false } = {}) {
-  ui.dashboard.hidden = true;
-  ui.session.hidden = true;
-  ui.login.hidden = false;
-  ui.loginMessage.textContent = message;
-  ui.loginButton.textContent = signOut ? 'Sign in as someone else' : 'Sign in';
-  ui.loginButton.onclick = () => (signOut ? auth.logout() : auth.login());
-}
-
-/** Reads the stream for ever: reconnects with backoff, with a fresh token each time. */
+/** Reads the stream for ever: reconnects with the shared backoff, with a fresh token each time. */
 async function follow() {
-  let delay = RECONNECT_MIN_MS;
+  let attempt = 0;
   for (;;) {
     try {
       setStatus('Connecting…', 'connecting');
@@ -85,15 +54,15 @@ async function follow() {
       }
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
       setStatus('Live', 'online');
-      delay = RECONNECT_MIN_MS;
+      attempt = 0;
       await readEvents(response.body, onEvent);
     } catch (error) {
       if (error.sessionOver) return;
       console.warn('[dashboard] stream interrupted:', error.message);
     }
     setStatus('Reconnecting…', 'offline');
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(RECONNECT_MAX_MS, delay * 2);
+    await new Promise((resolve) => setTimeout(resolve, reconnectDelay(attempt)));
+    attempt += 1;
   }
 }
 
@@ -236,38 +205,38 @@ function drawChart(svg, detail, target) {
   const yPercent = (p) => top + plotH - (p / 100) * plotH;
 
   const nodes = [];
-  nodes.push(el('line', { class: 'axis', x1: left, x2: left + plotW, y1: top + plotH, y2: top + plotH }));
+  nodes.push(svgNode('line', { class: 'axis', x1: left, x2: left + plotW, y1: top + plotH, y2: top + plotH }));
   for (let hour = 0; hour <= 24; hour += 6) {
     const hx = left + (hour / 24) * plotW;
-    nodes.push(el('text', { x: Math.min(hx, left + plotW - 10), y: height - 4 }, `${String(hour).padStart(2, '0')}h`));
+    nodes.push(svgNode('text', { x: Math.min(hx, left + plotW - 10), y: height - 4 }, `${String(hour).padStart(2, '0')}h`));
   }
-  nodes.push(el('text', { x: left + plotW + 3, y: yPercent(100) + 8 }, '100%'));
-  nodes.push(el('text', { x: left + plotW + 3, y: yPercent(0) }, '0%'));
+  nodes.push(svgNode('text', { x: left + plotW + 3, y: yPercent(100) + 8 }, '100%'));
+  nodes.push(svgNode('text', { x: left + plotW + 3, y: yPercent(0) }, '0%'));
   for (const i of detail.intervals) {
     const bx = x(i.start) + slotW * 0.1;
     const bw = Math.max(1, slotW * 0.8);
     const offeredTitle = `${time(i.start, detail.timezone)}: ${i.counts.offered} offered, ${i.counts.answeredWithin} answered within threshold`
       + (i.serviceLevel == null ? '' : `, SL ${i.serviceLevel.toFixed(1)} %`);
-    const bar = el('rect', { class: 'bar-offered', x: bx, y: yCount(i.counts.offered), width: bw, height: top + plotH - yCount(i.counts.offered) });
-    bar.appendChild(el('title', {}, offeredTitle));
+    const bar = svgNode('rect', { class: 'bar-offered', x: bx, y: yCount(i.counts.offered), width: bw, height: top + plotH - yCount(i.counts.offered) });
+    bar.appendChild(svgNode('title', {}, offeredTitle));
     nodes.push(bar);
-    nodes.push(el('rect', { class: 'bar-met', x: bx, y: yCount(i.counts.answeredWithin), width: bw, height: top + plotH - yCount(i.counts.answeredWithin) }));
+    nodes.push(svgNode('rect', { class: 'bar-met', x: bx, y: yCount(i.counts.answeredWithin), width: bw, height: top + plotH - yCount(i.counts.answeredWithin) }));
   }
   const points = detail.intervals.filter((i) => i.serviceLevel != null)
     .map((i) => `${(x(i.start) + slotW / 2).toFixed(1)},${yPercent(i.serviceLevel).toFixed(1)}`);
   if (points.length === 1) {
     const [px, py] = points[0].split(',');
-    nodes.push(el('circle', { class: 'sl-line', cx: px, cy: py, r: 2 }));
+    nodes.push(svgNode('circle', { class: 'sl-line', cx: px, cy: py, r: 2 }));
   } else if (points.length > 1) {
-    nodes.push(el('polyline', { class: 'sl-line', points: points.join(' ') }));
+    nodes.push(svgNode('polyline', { class: 'sl-line', points: points.join(' ') }));
   }
-  nodes.push(el('line', { class: 'target-line', x1: left, x2: left + plotW, y1: yPercent(target), y2: yPercent(target) }));
+  nodes.push(svgNode('line', { class: 'target-line', x1: left, x2: left + plotW, y1: yPercent(target), y2: yPercent(target) }));
   svg.replaceChildren(...nodes);
   svg.setAttribute('aria-label', `Service level over ${detail.date}: ${detail.intervals.length} intervals with traffic`);
   svg.dataset.intervals = String(detail.intervals.length);
 }
 
-function el(name, attributes, content) {
+function svgNode(name, attributes, content) {
   const node = document.createElementNS(SVG_NS, name);
   for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, String(v));
   if (content != null) node.textContent = content;

@@ -2,7 +2,8 @@
 // capacity) when one exists. Capacity is edited inline and saved at once to the agent profile
 // (it belongs to the agent, not to the campaign, so it is not part of the campaign's Save).
 
-import { h, uid } from './dom.js';
+import { h } from '../shared/dom.js';
+import { uid } from '../shared/ids.js';
 import { etagOf } from './api.js';
 
 const MIN_CAPACITY = 1;

@@ -1,11 +1,11 @@
-// Campaign administration pages: sign-in (auth.js, shared with the agent console), a hash router
+// Campaign administration pages: sign-in (shared/signin.js, as every console page), a hash router
 // (#/campaigns, #/campaigns/new, #/campaigns/{id}), the table, the form, confirmation dialogs and
 // the unsaved-changes guard. Admins write; every other role gets the same pages read-only (the
 // server enforces both; the token's roles only decide what to show).
 
-import { Auth } from '../auth.js';
 import { Api } from './api.js';
-import { h, clear } from './dom.js';
+import { h, clear, showToast } from '../shared/dom.js';
+import { rolesOf, signIn, userName } from '../shared/signin.js';
 import { CampaignTable } from './table.js';
 import { CampaignForm } from './form.js';
 
@@ -14,13 +14,8 @@ const TOAST_MS = 5000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
-  session: $('session'),
   userName: $('user-name'),
   roleBadge: $('role-badge'),
-  logout: $('logout'),
-  login: $('login'),
-  loginMessage: $('login-message'),
-  loginButton: $('login-button'),
   view: $('view'),
   dialog: $('confirm-dialog'),
   dialogTitle: $('confirm-title'),
@@ -35,63 +30,29 @@ let api;
 let me = { isAdmin: false, groups: [], roles: [] };
 let form = null; // the open CampaignForm, for the unsaved-changes guard
 let currentHash = '';
-let toastTimer;
 
 main();
 
 async function main() {
-  ui.loginButton.addEventListener('click', () => {
-    ui.loginButton.disabled = true;
-    auth.login().catch((error) => {
-      ui.loginMessage.textContent = error.message;
-      ui.loginButton.disabled = false;
-    });
+  auth = await signIn({
+    heading: 'Sign in to manage campaigns',
+    main: ui.view,
+    beforeSignOut: () => {
+      if (form?.isDirty() && !window.confirm('Sign out and lose your unsaved changes?')) return false;
+      form = null;
+      return true;
+    },
+    onSessionOver: () => {
+      form = null;
+    },
   });
-  try {
-    auth = await Auth.create();
-  } catch (error) {
-    showLogin(error.message, false);
-    return;
-  }
-  // auth.js sends users back to the console's directory; the admin page wants them back here.
-  auth.redirectUri = location.origin + location.pathname;
-  let signedIn = false;
-  try {
-    signedIn = await auth.init();
-  } catch (error) {
-    showLogin(error.message);
-    return;
-  }
-  if (signedIn) start();
-  else showLogin('');
-}
-
-function showLogin(message, canSignIn = true) {
-  ui.view.hidden = true;
-  ui.session.hidden = true;
-  ui.login.hidden = false;
-  ui.loginMessage.textContent = message;
-  ui.loginButton.hidden = !canSignIn;
-  ui.loginButton.disabled = false;
-  document.title = APP_TITLE;
+  if (auth) start();
 }
 
 function start() {
   api = new Api(auth);
   readIdentity();
   auth.addEventListener('tokens', readIdentity);
-  auth.addEventListener('session-over', () => {
-    form = null;
-    showLogin('Your session has ended. Please sign in again.');
-  });
-  ui.logout.addEventListener('click', () => {
-    if (form?.isDirty() && !window.confirm('Sign out and lose your unsaved changes?')) return;
-    form = null;
-    auth.logout();
-  });
-  ui.login.hidden = true;
-  ui.session.hidden = false;
-  ui.view.hidden = false;
   window.addEventListener('hashchange', onHashChange);
   window.addEventListener('beforeunload', (event) => {
     if (form?.isDirty()) {
@@ -105,10 +66,10 @@ function start() {
 
 function readIdentity() {
   const claims = auth.claims;
-  const roles = claims.realm_access?.roles || [];
+  const roles = rolesOf(auth);
   // Groups may come as full paths ("/sales"); the suite compares simple names.
   const groups = [...new Set((claims.groups || []).map((g) => String(g).replace(/^.*\//, '')))].sort();
-  me = { roles, groups, isAdmin: roles.includes('admin'), name: claims.name || claims.preferred_username || 'Signed in' };
+  me = { roles, groups, isAdmin: roles.includes('admin'), name: userName(auth) || 'Signed in' };
   ui.userName.textContent = me.name;
   ui.roleBadge.textContent = me.isAdmin ? 'admin' : roles.includes('supervisor') ? 'supervisor · read-only' : 'read-only';
 }
@@ -234,9 +195,5 @@ function confirm({ title, text, ok, okTestId, danger = false }) {
 }
 
 function notify(text, isError = false) {
-  ui.toast.textContent = text;
-  ui.toast.classList.toggle('error', isError);
-  ui.toast.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (ui.toast.hidden = true), TOAST_MS);
+  showToast(ui.toast, text, { isError, ms: TOAST_MS });
 }

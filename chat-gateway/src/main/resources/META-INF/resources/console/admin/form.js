@@ -3,7 +3,9 @@
 // are set as data-path on the inputs) with a summary at the top. Saves with If-Match; a 412 keeps
 // the user's input and offers a reload.
 
-import { h, uid, field, select, clear } from './dom.js';
+import { h, clear } from '../shared/dom.js';
+import { uid } from '../shared/ids.js';
+import { field, select } from './fields.js';
 import { etagOf } from './api.js';
 import { ScheduleEditor } from './schedule.js';
 import { MessagesEditor, LANGUAGES } from './messages.js';

@@ -1,7 +1,9 @@
 // The campaign table: search by name, filter by strategy and security group, sort by column,
 // paging, and edit / delete actions. Query state survives going to the form and back.
 
-import { h, uid, select, clear } from './dom.js';
+import { h, clear } from '../shared/dom.js';
+import { uid } from '../shared/ids.js';
+import { select } from './fields.js';
 import { STRATEGIES, FORMULAS } from './form.js';
 import { openNow } from './schedule.js';
 

@@ -39,7 +39,7 @@ export class AuthError extends Error {
 export class Auth extends EventTarget {
   /** Loads /console/config.json ({oidcUrl, clientId}) and the provider's discovery document. */
   static async create() {
-    const response = await fetch(new URL('config.json', import.meta.url), { cache: 'no-store' });
+    const response = await fetch(new URL('../config.json', import.meta.url), { cache: 'no-store' });
     if (!response.ok) throw new AuthError(`The console is not configured (config.json: HTTP ${response.status}).`);
     const config = await response.json();
     if (!config.oidcUrl || !config.clientId) throw new AuthError('config.json must hold oidcUrl and clientId.');

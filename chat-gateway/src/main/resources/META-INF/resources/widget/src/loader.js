@@ -8,7 +8,13 @@
  * data-customer-name (sent with the customer's hello).
  *
  * It derives the suite's base URL from its own src, installs window.ChatWidget (calls made
- * before the widget is ready are queued) and loads widget.js from the same base.
+ * before the widget is ready are queued) and loads the widget bundle from the same base.
+ *
+ * Versioned delivery: this file keeps its URL and is cached for minutes only; the build writes the
+ * bundle's content stamp into it (BUNDLE_STAMP), and the bundle (widget.js + widget.css) lives under
+ * /widget/<stamp>/, cached for a year as immutable. A deploy therefore reaches every visitor within
+ * the loader's short cache time, and a visitor never mixes an old widget.js with a new widget.css.
+ *
  * widget.js is a classic script, not an ES module, on purpose: a cross-origin module script needs
  * CORS headers, a classic one does not, so any host page can embed the widget.
  */
@@ -16,6 +22,7 @@
   'use strict';
 
   const SUPPORTED = ['es', 'en', 'pt'];
+  const BUNDLE_STAMP = '__WIDGET_STAMP__'; // replaced at build time by the bundle's content hash
 
   // currentScript is null only if the loader was inlined or bundled; then look for our tag.
   const script = document.currentScript
@@ -50,7 +57,7 @@
     campaignId,
     language: pickLanguage(script.dataset.language),
     customerName: (script.dataset.customerName || '').trim() || undefined,
-    widgetBase: new URL('./', loaderUrl).href, // .../widget/
+    bundleBase: new URL(`${BUNDLE_STAMP}/`, loaderUrl).href, // .../widget/<stamp>/: widget.js, widget.css
     suiteBase: new URL('../', loaderUrl).href, // the gateway root: /ws/customer lives here
   };
 
@@ -64,7 +71,7 @@
   };
 
   const widgetScript = document.createElement('script');
-  widgetScript.src = new URL('widget.js', loaderUrl).href;
+  widgetScript.src = new URL('widget.js', config.bundleBase).href;
   widgetScript.async = true;
   // widget.js holds UTF-8 text (es/pt strings); without this a host page in another encoding
   // would decode it with its own when the server's Content-Type names no charset.

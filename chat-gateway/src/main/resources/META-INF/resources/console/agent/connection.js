@@ -1,14 +1,8 @@
 // The agent's WebSocket (/ws/agent, docs/protocols.md "Agent"): connects with the current access
-// token, and reconnects with exponential backoff + jitter (with a fresh token) until stopped.
+// token, and reconnects with the shared backoff (with a fresh token) until stopped.
 
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_MAX_MS = 30_000;
-
-/** Exponential backoff with "equal jitter": never zero, and agents do not reconnect in lockstep. */
-export function backoffDelay(attempt) {
-  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
-  return ceiling / 2 + Math.random() * (ceiling / 2);
-}
+import { reconnectDelay } from '../shared/backoff.js';
+import { parseFrame } from '../shared/protocol.js';
 
 /**
  * Browsers cannot set headers on a WebSocket, so Quarkus reads the bearer token from a subprotocol.
@@ -88,13 +82,8 @@ export class AgentConnection extends EventTarget {
     this.helloSeen = false;
     ws.onmessage = (event) => {
       if (this.ws !== ws) return;
-      let frame;
-      try {
-        frame = JSON.parse(event.data);
-      } catch {
-        console.warn('[console] unreadable frame', event.data);
-        return;
-      }
+      const frame = parseFrame(event.data, 'console');
+      if (!frame) return;
       if (frame.type === 'hello') {
         this.helloSeen = true;
         this.attempt = 0;
@@ -117,7 +106,7 @@ export class AgentConnection extends EventTarget {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.open();
-    }, backoffDelay(this.attempt));
+    }, reconnectDelay(this.attempt));
     this.attempt += 1;
   }
 
