@@ -10,6 +10,16 @@ import { failMessage, flush, flushAllSoon, sendEnd, settle } from './outbox.js';
 import { renderAgentName } from './presence.js';
 
 const GAP_WAIT_MS = 3_000; // how long a seq gap may wait for its replay
+// What each kind of system message is, as the agent sees it (the customer sees only the text).
+const SYSTEM_LABELS = {
+  welcome: 'Welcome message',
+  outOfHours: 'Out-of-hours message',
+  offline: 'Offline message prompt',
+  notAvailable: 'Not-available message',
+  agentAutomatic: 'Your automatic message',
+  comments: 'Comments message',
+  customerLeft: 'The customer left',
+};
 const ERROR_TEXTS = {
   NOT_OFFERED: 'That chat is no longer offered to you.',
   NOT_ASSIGNED: 'That chat is not assigned to you.',
@@ -96,7 +106,7 @@ function applyFrame(chat, frame) {
       chat.queuePosition = frame.position;
       break;
     case 'system':
-      upsertEntry(chat, { key: `s:${frame.seq}`, kind: 'message', role: 'SYSTEM', name: 'Automatic message', text: frame.text });
+      upsertEntry(chat, { key: `s:${frame.seq}`, kind: 'message', role: 'SYSTEM', name: SYSTEM_LABELS[frame.kind] || 'System message', text: frame.text });
       break;
     case 'message':
       onMessage(chat, frame);
