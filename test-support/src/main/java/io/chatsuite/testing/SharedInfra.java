@@ -1,4 +1,4 @@
-package io.chatsuite.local.testing;
+package io.chatsuite.testing;
 
 import io.chatsuite.local.infra.EmbeddedKafka;
 import io.chatsuite.local.infra.EmbeddedPostgres;
@@ -39,7 +39,7 @@ public final class SharedInfra {
      * start test resources on a thread whose context loader holds a second copy of kafka-clients; Kafka loads
      * plugins such as its JmxReporter through that loader and then fails with a ClassCastException.
      */
-    public static <T> T withOwnClassLoader(java.util.function.Supplier<T> action) {
+    private static <T> T withOwnClassLoader(java.util.function.Supplier<T> action) {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(SharedInfra.class.getClassLoader());
