@@ -8,7 +8,7 @@ import static io.chatsuite.signaling.call.ws.CallClient.path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chatsuite.commons.session.SessionTokens;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
