@@ -36,28 +36,28 @@ public final class ChatEvents {
     }
 
     public static CloudEvent campaign(String campaignId, String name, String securityGroup) {
-        return publish(campaignId, CampaignFixture.campaign(campaignId).withName(name)
+        return writer().publish(campaignId, CampaignFixture.campaign(campaignId).withName(name)
                 .withSecurityGroup(securityGroup).withAgentMembers(List.of("alice")).build());
     }
 
     public static CloudEvent queued(String interactionId, String campaignId, Instant at) {
-        return publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).withAt(at).queued(1));
+        return writer().publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).withAt(at).queued(1));
     }
 
     public static CloudEvent assigned(String interactionId, String campaignId, String agentId, String customerName,
             Instant requestedAt, Instant assignedAt) {
-        return publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).withAgent(agentId)
+        return writer().publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).withAgent(agentId)
                 .withCustomerName(customerName).withReason(Strategy.LONGEST_IDLE, 120.0)
                 .withRequestedAt(requestedAt).withAt(assignedAt).assigned());
     }
 
     public static CloudEvent abandoned(String interactionId, String campaignId, Instant requestedAt, Instant at) {
-        return publish(interactionId, InteractionFixture.interaction(interactionId, campaignId)
+        return writer().publish(interactionId, InteractionFixture.interaction(interactionId, campaignId)
                 .withRequestedAt(requestedAt).withAt(at).abandoned());
     }
 
     public static CloudEvent ended(String interactionId, String campaignId, String agentId, Party by, Instant at) {
-        return publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).withAgent(agentId)
+        return writer().publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).withAgent(agentId)
                 .withAt(at).ended(by));
     }
 
@@ -73,25 +73,12 @@ public final class ChatEvents {
 
     public static CloudEvent message(String interactionId, String campaignId, String clientId, Sender sender,
             String text, Instant at) {
-        return publish(interactionId, ChatMessageFixture.message(interactionId, campaignId).withClientId(clientId)
+        return writer().publish(interactionId, ChatMessageFixture.message(interactionId, campaignId).withClientId(clientId)
                 .withSender(sender).withText(text).withSentAt(at).build());
     }
 
-    /** Publishes {@code data} in a new envelope and returns the envelope (to redeliver it as a duplicate). */
-    public static CloudEvent publish(String key, Record data) {
-        return writer().publish(key, data);
-    }
-
-    public static void publish(String key, CloudEvent event) {
-        writer().publish(key, event);
-    }
-
-    /** Any record value, readable or not. */
-    public static void send(String topic, String key, String value) {
-        writer().send(topic, key, value);
-    }
-
-    private static TopicWriter writer() {
+    /** The test broker's writer, for envelopes sent again and for records that are not events at all. */
+    public static TopicWriter writer() {
         return TopicWriter.shared(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 }

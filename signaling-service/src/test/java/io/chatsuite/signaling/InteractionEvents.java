@@ -39,29 +39,16 @@ public final class InteractionEvents {
     }
 
     public static CloudEvent queue(String id) {
-        return publish(id, InteractionFixture.interaction(id, CAMPAIGN).queued(1));
+        return writer().publish(id, InteractionFixture.interaction(id, CAMPAIGN).queued(1));
     }
 
     public static CloudEvent assign(String id, String agentId) {
-        return publish(id, InteractionFixture.interaction(id, CAMPAIGN).withAgent(agentId)
+        return writer().publish(id, InteractionFixture.interaction(id, CAMPAIGN).withAgent(agentId)
                 .withReason(Strategy.RING_ALL, 1.0).assigned());
     }
 
     public static CloudEvent end(String id, String agentId) {
-        return publish(id, InteractionFixture.interaction(id, CAMPAIGN).withAgent(agentId).ended(Party.AGENT));
-    }
-
-    public static CloudEvent publish(String key, Record data) {
-        return writer().publish(key, data);
-    }
-
-    /** Publishes an envelope as it is (a second delivery of one already sent). */
-    public static void publish(String key, CloudEvent event) {
-        writer().publish(key, event);
-    }
-
-    public static void publishRaw(String topic, String key, String value) {
-        writer().send(topic, key, value);
+        return writer().publish(id, InteractionFixture.interaction(id, CAMPAIGN).withAgent(agentId).ended(Party.AGENT));
     }
 
     public static void awaitState(PgPool pool, String id, String state, String agentId) {
@@ -84,7 +71,8 @@ public final class InteractionEvents {
         return rows.size() == 0 ? null : rows.iterator().next();
     }
 
-    private static TopicWriter writer() {
+    /** The test broker's writer, for envelopes sent again and for records that are not events at all. */
+    public static TopicWriter writer() {
         return TopicWriter.shared(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -92,16 +93,15 @@ public final class TopicReader {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> matched = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            long deadline = System.nanoTime() + timeout.toNanos();
             // Assigned rather than subscribed: no consumer group to join, so reading starts at once.
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
-                consumer.partitionsFor(topic, timeout).forEach(i -> partitions.add(new TopicPartition(topic,
-                        i.partition())));
+                partitions.addAll(partitions(consumer, topic, deadline));
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
             while (toEnd ? partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
                     : matched.size() < count) {
                 if (System.nanoTime() > deadline) {
@@ -117,5 +117,25 @@ public final class TopicReader {
             }
         }
         return matched;
+    }
+
+    /** The topic's partitions, waiting for a topic a service creates on first use (a dead-letter topic). */
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic,
+            long deadline) {
+        while (true) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            if (!infos.isEmpty()) {
+                return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Topic " + topic + " does not exist");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
