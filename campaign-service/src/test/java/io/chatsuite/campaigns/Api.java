@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventSchemas;
-import io.chatsuite.local.testing.TopicReader;
+import io.chatsuite.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;

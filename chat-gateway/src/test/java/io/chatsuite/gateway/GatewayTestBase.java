@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.campaign.CampaignUpserted;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.CampaignFixture;
+import io.chatsuite.testing.TestTokens;
+import io.chatsuite.testing.TopicWriter;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
@@ -50,13 +52,37 @@ public abstract class GatewayTestBase {
         clients.clear();
     }
 
-    protected TestKafka kafka() {
-        return new TestKafka(bootstrap);
+    /** Publishes to the test broker, each event checked against the contract first. */
+    protected TopicWriter writer() {
+        return TopicWriter.shared(bootstrap);
+    }
+
+    /** routing-service's events about interactions. */
+    protected RoutingEvents routing() {
+        return new RoutingEvents(writer());
     }
 
     /** A campaign (default language es, the test messages) that allows the shop's origin. */
     protected CampaignUpserted campaign() {
-        return kafka().campaign(directory, "es", MESSAGES, List.of(SHOP_ORIGIN));
+        return publish(CampaignFixture.campaign().withMessages(MESSAGES).withAllowedOrigins(List.of(SHOP_ORIGIN))
+                .build());
+    }
+
+    /**
+     * Publishes {@code snapshot} as campaign-service would and waits until the directory holds that version (a
+     * new campaign or an update of one).
+     */
+    protected CampaignUpserted publish(CampaignUpserted snapshot) {
+        String id = snapshot.campaignId();
+        writer().publish(id, snapshot);
+        long deadline = System.nanoTime() + WsClient.WAIT.toNanos();
+        while (directory.find(id).map(c -> c.version() < snapshot.version()).orElse(true)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Campaign " + id + " v" + snapshot.version() + " never reached the directory");
+            }
+            sleep(20);
+        }
+        return snapshot;
     }
 
     protected WsClient customerSocket(CampaignUpserted campaign) {
@@ -106,6 +132,14 @@ public abstract class GatewayTestBase {
 
     protected static Duration quiet() {
         return Duration.ofMillis(700);
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public record Chat(WsClient client, String token, String interactionId, String campaignId) {

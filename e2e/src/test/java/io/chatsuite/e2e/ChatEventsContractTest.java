@@ -10,18 +10,16 @@ import io.chatsuite.e2e.support.RunningSuite;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventSchemas;
 import io.chatsuite.events.EventType;
+import io.chatsuite.events.Topics;
 import io.chatsuite.local.run.LocalSuite;
+import io.chatsuite.testing.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,28 +88,17 @@ class ChatEventsContractTest {
         }
     }
 
+    /** Every record of the chat's topics, once the chat's end reached the interactions topic. */
     private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String interactionId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "contract-check-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        TopicReader.await(bootstrap, List.of(Topics.INTERACTIONS), r -> r.value() != null
+                && r.value().contains(EventType.INTERACTION_ENDED.type()) && r.value().contains(interactionId), 1,
+                Duration.ofSeconds(30));
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("campaigns", "agent-presence", "routing-requests", "interactions",
-                    "chat-messages"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(300)).forEach(all::add);
-                boolean ended = all.stream().anyMatch(r -> r.value() != null
-                        && r.value().contains(EventType.INTERACTION_ENDED.type())
-                        && r.value().contains(interactionId));
-                if (ended) {
-                    consumer.poll(Duration.ofMillis(500)).forEach(all::add);
-                    return all;
-                }
-            }
+        for (String topic : List.of(Topics.CAMPAIGNS, Topics.AGENT_PRESENCE, Topics.ROUTING_REQUESTS,
+                Topics.INTERACTIONS, Topics.CHAT_MESSAGES)) {
+            all.addAll(TopicReader.toEnd(bootstrap, topic, r -> true));
         }
-        throw new AssertionError("The chat's end never reached the interactions topic; read " + all.size());
+        return all;
     }
 
     private static Set<String> diff(Set<String> expected, Set<String> actual) {

@@ -11,12 +11,12 @@ import io.chatsuite.events.agent.AgentPresenceChanged;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.ServiceLevelFormula;
-import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.events.routing.RoutingRequested;
 import io.chatsuite.local.run.LocalSuite;
 import io.chatsuite.local.run.SuiteOptions;
 import io.chatsuite.local.run.SuitePorts;
+import io.chatsuite.testing.CampaignFixture;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -222,9 +222,10 @@ class RoutingBenchmark {
                     for (int a = c; a < AGENTS; a += CAMPAIGNS) {
                         members.add("agent-" + a);
                     }
-                    CampaignUpserted campaign = new CampaignUpserted(id, 1, "Benchmark " + c, "sales",
-                            Strategy.LONGEST_IDLE, 20, "en", null, Map.of(), members, List.of(), Instant.now(),
-                            ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 5, 100_000, false, false, false);
+                    CampaignUpserted campaign = CampaignFixture.campaign(id).withName("Benchmark " + c)
+                            .withDefaultLanguage("en").withAgentMembers(members).withAllowedOrigins(List.of())
+                            .withServiceLevelFormula(ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS)
+                            .withShortAbandonSeconds(5).withMaxWaiting(100_000).build();
                     send(producer, Topics.CAMPAIGNS, id, EventCodec.wrap(SOURCE, id, campaign));
                 }
                 for (int a = 0; a < AGENTS; a++) {

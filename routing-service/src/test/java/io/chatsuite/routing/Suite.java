@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
-import io.chatsuite.events.EventSchemas;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.Party;
 import io.chatsuite.events.Topics;
@@ -22,26 +21,16 @@ import io.chatsuite.events.routing.RoutingAccepted;
 import io.chatsuite.events.routing.RoutingDeclined;
 import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.events.routing.RoutingRequested;
-import io.chatsuite.local.testing.TestTokens;
-import io.chatsuite.local.testing.TopicReader;
+import io.chatsuite.testing.CampaignFixture;
+import io.chatsuite.testing.TestTokens;
+import io.chatsuite.testing.TopicReader;
+import io.chatsuite.testing.TopicWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The rest of the suite as routing-service sees it over Kafka: campaign-service publishing campaigns, the gateway
@@ -49,19 +38,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class Suite implements AutoCloseable {
 
-    public static final String SOURCE = "/test";
+    public static final String SOURCE = TopicWriter.TEST_SOURCE;
 
     private final String bootstrap;
     private final CampaignDirectory directory;
-    private final KafkaProducer<String, String> producer;
+    private final TopicWriter writer;
 
     public Suite(String bootstrap, CampaignDirectory directory) {
         this.bootstrap = bootstrap;
         this.directory = directory;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        this.writer = new TopicWriter(bootstrap, SOURCE);
     }
 
     public static String id(String prefix) {
@@ -76,11 +62,18 @@ public final class Suite implements AutoCloseable {
     /** A campaign whose queue holds at most {@code maxWaiting}. */
     public String campaign(String group, Strategy strategy, List<String> members, Schedule schedule,
             int maxWaiting) {
-        String id = id("campaign");
-        CampaignUpserted c = new CampaignUpserted(id, 1, "Campaign " + id, group, strategy, 20, "es", schedule,
-                Map.of(), members, List.of("http://localhost:8080"), Instant.now(), null, 0, maxWaiting, false,
-                false, false);
-        send(Topics.CAMPAIGNS, id, EventCodec.wrap(SOURCE, id, c));
+        return publish(CampaignFixture.campaign(id("campaign")).withSecurityGroup(group).withStrategy(strategy)
+                .withAgentMembers(members).withSchedule(schedule).withMaxWaiting(maxWaiting).build());
+    }
+
+    public String campaign(Strategy strategy, List<String> members) {
+        return campaign("sales", strategy, members, null);
+    }
+
+    /** Publishes a campaign snapshot as campaign-service would and waits until routing knows it; returns its id. */
+    public String publish(CampaignUpserted campaign) {
+        String id = campaign.campaignId();
+        writer.publish(id, campaign);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (directory.find(id).isEmpty()) {
             assertTrue(System.nanoTime() < deadline, "campaign " + id + " never reached routing's view");
@@ -89,50 +82,38 @@ public final class Suite implements AutoCloseable {
         return id;
     }
 
-    public String campaign(Strategy strategy, List<String> members) {
-        return campaign("sales", strategy, members, null);
-    }
-
     public void presence(String agentId, PresenceStatus status) {
-        send(Topics.AGENT_PRESENCE, agentId, EventCodec.wrap(SOURCE, agentId,
-                new AgentPresenceChanged(agentId, "Agent " + agentId, status, Instant.now())));
+        writer.publish(agentId, new AgentPresenceChanged(agentId, "Agent " + agentId, status, Instant.now()));
     }
 
     /** An agent accepts an offer (or picks from a manual queue). */
     public void accept(String campaignId, String interactionId, String agentId) {
-        send(Topics.ROUTING_REQUESTS, campaignId, EventCodec.wrap(SOURCE, interactionId,
-                new RoutingAccepted(interactionId, campaignId, agentId, Instant.now())));
+        writer.publish(campaignId, interactionId, new RoutingAccepted(interactionId, campaignId, agentId,
+                Instant.now()));
     }
 
     public void decline(String campaignId, String interactionId, String agentId) {
-        send(Topics.ROUTING_REQUESTS, campaignId, EventCodec.wrap(SOURCE, interactionId,
-                new RoutingDeclined(interactionId, campaignId, agentId, Instant.now())));
+        writer.publish(campaignId, interactionId, new RoutingDeclined(interactionId, campaignId, agentId,
+                Instant.now()));
     }
 
     /** campaign-service publishes an agent's profile. */
     public void profile(String agentId, int capacity, long version) {
-        send(Topics.AGENT_PROFILES, agentId, EventCodec.wrap(SOURCE, agentId,
-                new AgentProfileUpserted(agentId, "Agent " + agentId, capacity, List.of(), version, Instant.now())));
+        writer.publish(agentId, new AgentProfileUpserted(agentId, "Agent " + agentId, capacity, List.of(), version,
+                Instant.now()));
     }
 
     /** Waits for the first event of {@code type} of the interaction, returns its data. */
     public <T extends Record> T first(String interactionId, EventType type) {
-        List<ConsumerRecord<String, String>> records = TopicReader.await(bootstrap, List.of(Topics.INTERACTIONS),
-                r -> interactionId.equals(r.key()) && r.value().contains("\"" + type.type() + "\""), 1,
-                Duration.ofSeconds(20));
-        assertEquals(List.of(), EventSchemas.violations(Topics.INTERACTIONS, records.get(0).value()));
-        @SuppressWarnings("unchecked")
-        T data = (T) EventCodec.data(EventCodec.decode(records.get(0).value()));
-        return data;
+        return nth(interactionId, type, 1);
     }
 
     /** Waits for the {@code n}-th event of {@code type} of the interaction, returns its data. */
     public <T extends Record> T nth(String interactionId, EventType type, int n) {
-        List<ConsumerRecord<String, String>> records = TopicReader.await(bootstrap, List.of(Topics.INTERACTIONS),
-                r -> interactionId.equals(r.key()) && r.value().contains("\"" + type.type() + "\""), n,
-                Duration.ofSeconds(20));
+        List<ConsumerRecord<String, String>> records = TopicReader.await(bootstrap, Topics.INTERACTIONS,
+                r -> interactionId.equals(r.key()) && r.value().contains("\"" + type.type() + "\""), n);
         @SuppressWarnings("unchecked")
-        T data = (T) EventCodec.data(EventCodec.decode(records.get(n - 1).value()));
+        T data = (T) EventCodec.data(TopicReader.valid(Topics.INTERACTIONS, records.get(n - 1)));
         return data;
     }
 
@@ -147,7 +128,7 @@ public final class Suite implements AutoCloseable {
     /** A customer asks for an agent; returns the interaction id. */
     public String request(String campaignId) {
         String interactionId = id("interaction");
-        send(Topics.ROUTING_REQUESTS, campaignId, requestEvent(interactionId, campaignId));
+        writer.publish(campaignId, requestEvent(interactionId, campaignId));
         return interactionId;
     }
 
@@ -157,25 +138,23 @@ public final class Suite implements AutoCloseable {
     }
 
     public void abandon(String campaignId, String interactionId) {
-        send(Topics.ROUTING_REQUESTS, campaignId, EventCodec.wrap(SOURCE, interactionId,
-                new RoutingAbandonRequested(interactionId, campaignId, Instant.now())));
+        writer.publish(campaignId, interactionId, new RoutingAbandonRequested(interactionId, campaignId,
+                Instant.now()));
     }
 
     public void end(String campaignId, String interactionId, Party by, String agentId) {
-        send(Topics.ROUTING_REQUESTS, campaignId, EventCodec.wrap(SOURCE, interactionId,
-                new RoutingEndRequested(interactionId, campaignId, by, agentId, Instant.now())));
+        writer.publish(campaignId, interactionId, new RoutingEndRequested(interactionId, campaignId, by, agentId,
+                Instant.now()));
     }
 
-    public void send(String topic, String key, CloudEvent event) {
-        sendRaw(topic, key, EventCodec.encode(event));
+    /** Publishes an envelope as it is (e.g. a second delivery of one already sent). */
+    public void send(String key, CloudEvent event) {
+        writer.publish(key, event);
     }
 
+    /** Any record value, readable or not, as a faulty producer might write it. */
     public void sendRaw(String topic, String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        writer.send(topic, key, value);
     }
 
     /**
@@ -183,12 +162,8 @@ public final class Suite implements AutoCloseable {
      * conform to the contract.
      */
     public List<CloudEvent> events(String interactionId, int count) {
-        List<ConsumerRecord<String, String>> records = TopicReader.await(bootstrap, List.of(Topics.INTERACTIONS),
-                r -> interactionId.equals(r.key()), count, Duration.ofSeconds(20));
-        for (ConsumerRecord<String, String> r : records) {
-            assertEquals(List.of(), EventSchemas.violations(Topics.INTERACTIONS, r.value()), r.value());
-        }
-        return records.stream().map(r -> EventCodec.decode(r.value())).toList();
+        return TopicReader.await(bootstrap, Topics.INTERACTIONS, r -> interactionId.equals(r.key()), count)
+                .stream().map(r -> TopicReader.valid(Topics.INTERACTIONS, r)).toList();
     }
 
     /** The {@code count}-th event of the interaction, which must be of {@code type}, as its data record. */
@@ -207,22 +182,7 @@ public final class Suite implements AutoCloseable {
 
     /** Every event now on the interactions topic, by interaction id, each interaction's in order. */
     public Map<String, List<CloudEvent>> allEvents() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Map<String, List<CloudEvent>> events = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTERACTIONS).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> events
-                        .computeIfAbsent(r.key(), k -> new ArrayList<>()).add(EventCodec.decode(r.value())));
-            }
-        }
-        return events;
+        return TopicReader.eventsByKey(bootstrap, Topics.INTERACTIONS);
     }
 
     /** Waits a little for anything in flight, then checks the interaction has exactly {@code count} events. */
@@ -266,6 +226,6 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        writer.close();
     }
 }

@@ -1,7 +1,7 @@
 package io.chatsuite.signaling;
 
-import io.chatsuite.local.testing.KafkaTestResource;
-import io.chatsuite.local.testing.PostgresTestResource;
+import io.chatsuite.testing.KafkaTestResource;
+import io.chatsuite.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;

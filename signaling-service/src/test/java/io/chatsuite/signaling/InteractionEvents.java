@@ -1,32 +1,18 @@
 package io.chatsuite.signaling;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chatsuite.events.CloudEvent;
-import io.chatsuite.events.EventCodec;
-import io.chatsuite.events.EventSchemas;
 import io.chatsuite.events.Party;
-import io.chatsuite.events.Topics;
 import io.chatsuite.events.campaign.Strategy;
-import io.chatsuite.events.interaction.AssignmentReason;
-import io.chatsuite.events.interaction.InteractionAssigned;
-import io.chatsuite.events.interaction.InteractionEnded;
-import io.chatsuite.events.interaction.InteractionQueued;
+import io.chatsuite.testing.InteractionFixture;
+import io.chatsuite.testing.TopicWriter;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -36,7 +22,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class InteractionEvents {
 
     public static final String CAMPAIGN = "campaign-1";
-    private static KafkaProducer<String, String> producer;
 
     private InteractionEvents() {
     }
@@ -54,40 +39,16 @@ public final class InteractionEvents {
     }
 
     public static CloudEvent queue(String id) {
-        return publish(id, new InteractionQueued(id, CAMPAIGN, 1, Instant.now()));
+        return writer().publish(id, InteractionFixture.interaction(id, CAMPAIGN).queued(1));
     }
 
     public static CloudEvent assign(String id, String agentId) {
-        return publish(id, new InteractionAssigned(id, CAMPAIGN, agentId, "Carla", "en", Instant.now(),
-                Instant.now(), new AssignmentReason(Strategy.RING_ALL,
-                        List.of(new AssignmentReason.Candidate(agentId, 1.0)), 1.0)));
+        return writer().publish(id, InteractionFixture.interaction(id, CAMPAIGN).withAgent(agentId)
+                .withReason(Strategy.RING_ALL, 1.0).assigned());
     }
 
     public static CloudEvent end(String id, String agentId) {
-        return publish(id, new InteractionEnded(id, CAMPAIGN, agentId, Party.AGENT, Instant.now()));
-    }
-
-    public static CloudEvent publish(String key, Record data) {
-        CloudEvent event = EventCodec.wrap("/test", key, data);
-        publish(key, event);
-        return event;
-    }
-
-    public static void publish(String key, CloudEvent event) {
-        String value = EventCodec.encode(event);
-        assertEquals(List.of(), EventSchemas.violations(Topics.INTERACTIONS, value), "fixture must follow the contract");
-        publishRaw(Topics.INTERACTIONS, key, value);
-    }
-
-    public static void publishRaw(String topic, String key, String value) {
-        try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot produce", e.getCause());
-        }
+        return writer().publish(id, InteractionFixture.interaction(id, CAMPAIGN).withAgent(agentId).ended(Party.AGENT));
     }
 
     public static void awaitState(PgPool pool, String id, String state, String agentId) {
@@ -110,14 +71,8 @@ public final class InteractionEvents {
         return rows.size() == 0 ? null : rows.iterator().next();
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-        }
-        return producer;
+    /** The test broker's writer, for envelopes sent again and for records that are not events at all. */
+    public static TopicWriter writer() {
+        return TopicWriter.shared(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chatsuite.campaigns.Api;
 import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.campaign.CampaignUpserted;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static io.chatsuite.campaigns.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chatsuite.campaigns.Api;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

@@ -13,9 +13,9 @@ import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
-import io.chatsuite.gateway.TestKafka;
+import io.chatsuite.testing.TopicReader;
 import io.chatsuite.gateway.WsClient;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +33,11 @@ class ChatDeliveryTest extends GatewayTestBase {
         Chat chat = startChat(campaign, "en", "Ana");
         write(chat, "hello");
         write(chat, "my order is late");
-        kafka().queued(campaign.campaignId(), chat.interactionId(), 1);
+        routing().queued(campaign.campaignId(), chat.interactionId(), 1);
         assertEquals(4, chat.client().next("queued").path("seq").asLong());
         Agent agent = agent();
 
-        kafka().assigned(campaign.campaignId(), chat.interactionId(), agent.id(), "Ana");
+        routing().assigned(campaign.campaignId(), chat.interactionId(), agent.id(), "Ana");
 
         JsonNode assigned = chat.client().next("assigned");
         assertEquals(5, assigned.path("seq").asLong());
@@ -81,7 +81,7 @@ class ChatDeliveryTest extends GatewayTestBase {
         Chat chat = startChat(campaign, "es", null);
         write(chat, "hola");
         Agent agent = agent();
-        kafka().assigned(campaign.campaignId(), chat.interactionId(), agent.id(), null);
+        routing().assigned(campaign.campaignId(), chat.interactionId(), agent.id(), null);
         chat.client().next("assigned");
         agent.client().next("assigned");
         assertEquals(2, agent.client().drain(quiet()).size());
@@ -106,21 +106,21 @@ class ChatDeliveryTest extends GatewayTestBase {
         Chat chat = startChat(campaign, "en", null);
         write(chat, "hi");
         Agent agent = agent();
-        kafka().assigned(campaign.campaignId(), chat.interactionId(), agent.id(), null);
+        routing().assigned(campaign.campaignId(), chat.interactionId(), agent.id(), null);
         chat.client().next("assigned");
         agent.client().next("assigned");
         agent.client().drain(quiet());
 
         agent.client().send(ClientFrames.agentEnd(chat.interactionId()));
-        ConsumerRecord<String, String> end = kafka().awaitOne(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()));
+        ConsumerRecord<String, String> end = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()));
         assertEquals(campaign.campaignId(), end.key());
-        RoutingEndRequested request = EventCodec.data(TestKafka.valid(Topics.ROUTING_REQUESTS, end),
+        RoutingEndRequested request = EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, end),
                 RoutingEndRequested.class);
         assertEquals(Party.AGENT, request.endedBy());
         assertEquals(agent.id(), request.agentId());
 
-        kafka().ended(campaign.campaignId(), chat.interactionId(), agent.id(), Party.AGENT);
+        routing().ended(campaign.campaignId(), chat.interactionId(), agent.id(), Party.AGENT);
         JsonNode customerEnded = chat.client().next("ended");
         JsonNode agentEnded = agent.client().next("ended");
         assertEquals("AGENT", customerEnded.path("endedBy").asText());
@@ -141,22 +141,22 @@ class ChatDeliveryTest extends GatewayTestBase {
         Chat chat = startChat(campaign, "en", null);
         write(chat, "hi");
         Agent agent = agent();
-        kafka().assigned(campaign.campaignId(), chat.interactionId(), agent.id(), null);
+        routing().assigned(campaign.campaignId(), chat.interactionId(), agent.id(), null);
         chat.client().next("assigned");
 
         chat.client().send(ClientFrames.end());
         chat.client().send(ClientFrames.end());
-        ConsumerRecord<String, String> end = kafka().awaitOne(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()));
-        RoutingEndRequested request = EventCodec.data(TestKafka.valid(Topics.ROUTING_REQUESTS, end),
+        ConsumerRecord<String, String> end = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()));
+        RoutingEndRequested request = EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, end),
                 RoutingEndRequested.class);
         assertEquals(Party.CUSTOMER, request.endedBy());
         assertEquals(agent.id(), request.agentId());
-        TestKafka.sleep(1000);
-        assertEquals(1, kafka().all(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_END_REQUESTED, chat.interactionId())).size(), "ending twice is one end");
-        assertEquals(0, kafka().all(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId())).size());
+        sleep(1000);
+        assertEquals(1, TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId())).size(), "ending twice is one end");
+        assertEquals(0, TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId())).size());
     }
 
     @Test
@@ -165,7 +165,7 @@ class ChatDeliveryTest extends GatewayTestBase {
         Chat chat = startChat(campaign, "en", null);
         write(chat, "hi");
         Agent owner = agent();
-        kafka().assigned(campaign.campaignId(), chat.interactionId(), owner.id(), null);
+        routing().assigned(campaign.campaignId(), chat.interactionId(), owner.id(), null);
         chat.client().next("assigned");
         owner.client().next("assigned");
         Agent other = agent();
@@ -182,8 +182,8 @@ class ChatDeliveryTest extends GatewayTestBase {
 
         JsonNode next = write(chat, "still only my agent sees this");
         assertTrue(next.path("seq").asLong() > 0);
-        TestKafka.sleep(300);
-        assertEquals(0, kafka().all(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_END_REQUESTED, chat.interactionId())).size());
+        sleep(300);
+        assertEquals(0, TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId())).size());
     }
 }

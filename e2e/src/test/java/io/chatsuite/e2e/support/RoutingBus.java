@@ -2,35 +2,24 @@ package io.chatsuite.e2e.support;
 
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
-import io.chatsuite.events.EventSchemas;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.Topics;
 import io.chatsuite.events.agent.AgentPresenceChanged;
 import io.chatsuite.events.agent.PresenceStatus;
-import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.routing.RoutingAbandonRequested;
 import io.chatsuite.events.routing.RoutingAccepted;
 import io.chatsuite.events.routing.RoutingDeclined;
 import io.chatsuite.events.routing.RoutingRequested;
+import io.chatsuite.testing.CampaignFixture;
+import io.chatsuite.testing.TopicReader;
+import io.chatsuite.testing.TopicWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * routing-service's neighbours played on the running suite's broker: campaign snapshots, agent presence and
@@ -42,14 +31,11 @@ public final class RoutingBus implements AutoCloseable {
     private static final String SOURCE = "/e2e";
 
     private final String bootstrap;
-    private final KafkaProducer<String, String> producer;
+    private final TopicWriter writer;
 
     public RoutingBus(String bootstrap) {
         this.bootstrap = bootstrap;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        this.writer = new TopicWriter(bootstrap, SOURCE);
     }
 
     public static String id(String prefix) {
@@ -63,39 +49,38 @@ public final class RoutingBus implements AutoCloseable {
 
     /** The same with a chosen id (e.g. one whose routing-requests partition is known). */
     public String campaign(String id, Strategy strategy, List<String> members) {
-        send(Topics.CAMPAIGNS, id, new CampaignUpserted(id, 1, "Recovery " + id, "sales", strategy, 30, "en", null,
-                Map.of(), members, List.of(), Instant.now(), null, 0, 50, false, false, false), id);
+        writer.publish(id, CampaignFixture.campaign(id).withName("Recovery " + id).withStrategy(strategy)
+                .withServiceLevelSeconds(30).withDefaultLanguage("en").withAgentMembers(members)
+                .withAllowedOrigins(List.of()).withMaxWaiting(50).build());
         return id;
     }
 
     public void presence(String agentId, PresenceStatus status) {
-        send(Topics.AGENT_PRESENCE, agentId, new AgentPresenceChanged(agentId, agentId, status, Instant.now()), agentId);
+        writer.publish(agentId, new AgentPresenceChanged(agentId, agentId, status, Instant.now()));
     }
 
     public String request(String campaignId) {
         String interaction = id("interaction");
-        send(Topics.ROUTING_REQUESTS, campaignId,
-                new RoutingRequested(interaction, campaignId, "Customer " + interaction, "en", Instant.now()),
-                interaction);
+        writer.publish(campaignId, interaction,
+                new RoutingRequested(interaction, campaignId, "Customer " + interaction, "en", Instant.now()));
         return interaction;
     }
 
     public void accept(String campaignId, String interactionId, String agentId) {
-        send(Topics.ROUTING_REQUESTS, campaignId,
-                new RoutingAccepted(interactionId, campaignId, agentId, Instant.now()), interactionId);
+        writer.publish(campaignId, interactionId,
+                new RoutingAccepted(interactionId, campaignId, agentId, Instant.now()));
     }
 
     public void decline(String campaignId, String interactionId, String agentId) {
-        send(Topics.ROUTING_REQUESTS, campaignId,
-                new RoutingDeclined(interactionId, campaignId, agentId, Instant.now()), interactionId);
+        writer.publish(campaignId, interactionId,
+                new RoutingDeclined(interactionId, campaignId, agentId, Instant.now()));
     }
 
     public void abandon(String campaignId, String interactionId) {
-        send(Topics.ROUTING_REQUESTS, campaignId,
-                new RoutingAbandonRequested(interactionId, campaignId, Instant.now()), interactionId);
+        writer.publish(campaignId, interactionId,
+                new RoutingAbandonRequested(interactionId, campaignId, Instant.now()));
     }
 
-    /** Every event now on the interactions topic, by interaction id, in order; each must match the contract. */
     /** The interactions topic by interaction, once {@code condition} holds; fails after {@code timeout}. */
     public Map<String, List<CloudEvent>> await(Predicate<Map<String, List<CloudEvent>>> condition, String what,
             Duration timeout) {
@@ -117,28 +102,9 @@ public final class RoutingBus implements AutoCloseable {
         }
     }
 
+    /** Every event now on the interactions topic, by interaction id, in order; each must match the contract. */
     public Map<String, List<CloudEvent>> interactions() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Map<String, List<CloudEvent>> events = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INTERACTIONS).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    List<String> violations = EventSchemas.violations(Topics.INTERACTIONS, r.value());
-                    if (!violations.isEmpty()) {
-                        throw new AssertionError("Contract violation " + violations + " in " + r.value());
-                    }
-                    events.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(EventCodec.decode(r.value()));
-                });
-            }
-        }
-        return events;
+        return TopicReader.eventsByKey(bootstrap, Topics.INTERACTIONS);
     }
 
     /** The interaction's events of {@code type}, as data records. */
@@ -150,17 +116,8 @@ public final class RoutingBus implements AutoCloseable {
         return data;
     }
 
-    private void send(String topic, String key, Record data, String subject) {
-        CloudEvent event = EventCodec.wrap(SOURCE, subject, data);
-        try {
-            producer.send(new ProducerRecord<>(topic, key, EventCodec.encode(event))).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
-        producer.close();
+        writer.close();
     }
 }

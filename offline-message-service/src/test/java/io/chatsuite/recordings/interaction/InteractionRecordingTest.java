@@ -7,16 +7,16 @@ import io.chatsuite.events.Party;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.interaction.InteractionAbandoned;
-import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionEnded;
 import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.events.interaction.InteractionRejected;
 import io.chatsuite.events.interaction.RejectReason;
-import io.chatsuite.events.message.ChatMessageSent;
 import io.chatsuite.events.message.Sender;
+import io.chatsuite.testing.CampaignFixture;
+import io.chatsuite.testing.ChatMessageFixture;
+import io.chatsuite.testing.InteractionFixture;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InteractionRecordingTest {
@@ -31,7 +31,8 @@ class InteractionRecordingTest {
     void endBeforeAssignmentStillEndsAnsweredAndKeepsTheAssignmentDetails() {
         InteractionRecording r = new InteractionRecording();
         r.apply(new InteractionEnded("i", "c", "alice", Party.CUSTOMER, t(60)));
-        r.apply(new InteractionAssigned("i", "c", "alice", "Carla", "pt", t(0), t(10), null));
+        r.apply(InteractionFixture.interaction("i", "c").withLanguage("pt").withoutReason().withRequestedAt(t(0))
+                .withAt(t(10)).assigned());
 
         assertEquals(Outcome.ANSWERED, r.outcome);
         assertEquals(t(60), r.endedAt);
@@ -65,14 +66,15 @@ class InteractionRecordingTest {
     @Test
     void customerMessageTellsTheCampaignNameAndLanguageUntilTheAssignmentDoes() {
         InteractionRecording r = new InteractionRecording();
-        r.apply(new ChatMessageSent("i", "c", "i:1", "1", new Sender(Party.CUSTOMER, "x", "Carla"), "hi", "es",
-                t(1)));
+        r.apply(ChatMessageFixture.message("i", "c").withClientId("1")
+                .withSender(new Sender(Party.CUSTOMER, "x", "Carla")).withText("hi").withLanguage("es")
+                .withSentAt(t(1)).build());
         assertEquals("c", r.campaignId);
         assertEquals("Carla", r.customerName);
         assertEquals(Outcome.IN_PROGRESS, r.outcome);
 
-        r.apply(new ChatMessageSent("i", "c", "i:2", "2", new Sender(Party.AGENT, "alice", "Alice"), "hello", "en",
-                t(2)));
+        r.apply(ChatMessageFixture.message("i", "c").withClientId("2").fromAgent("alice", "Alice")
+                .withSentAt(t(2)).build());
         assertEquals("Carla", r.customerName);
         assertEquals("es", r.customerLanguage);
         assertNull(r.agentId);
@@ -92,7 +94,7 @@ class InteractionRecordingTest {
     }
 
     static CampaignUpserted campaign(String id, String name, String group) {
-        return new CampaignUpserted(id, 1, name, group, Strategy.RING_ALL, 20, "es", null, Map.of(), List.of(),
-                List.of(), T0);
+        return CampaignFixture.campaign(id).withName(name).withSecurityGroup(group).withStrategy(Strategy.RING_ALL)
+                .withAllowedOrigins(List.of()).withUpdatedAt(T0).build();
     }
 }

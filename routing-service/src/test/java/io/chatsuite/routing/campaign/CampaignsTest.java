@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.chatsuite.commons.campaigns.CampaignDirectory;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.campaign.CampaignUpserted;
-import io.chatsuite.events.campaign.Strategy;
+import io.chatsuite.testing.CampaignFixture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +34,8 @@ class CampaignsTest {
     }
 
     private void upsert(String id, long version, List<String> members) {
-        CampaignUpserted c = new CampaignUpserted(id, version, "Campaign " + id, "sales", Strategy.LONGEST_IDLE, 20,
-                "es", null, Map.of(), members, List.of(), Instant.parse("2026-11-25T10:00:00Z"));
+        CampaignUpserted c = CampaignFixture.campaign(id).withVersion(version).withAgentMembers(members)
+                .withAllowedOrigins(List.of()).withUpdatedAt(Instant.parse("2026-11-25T10:00:00Z")).build();
         directory.apply(id, EventCodec.encode(EventCodec.wrap("/test", id, c)));
     }
 }

@@ -13,8 +13,8 @@ import io.chatsuite.events.Topics;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.events.servicelevel.ServiceLevelUpdated;
-import io.chatsuite.local.testing.TestTokens;
-import io.chatsuite.local.testing.TopicReader;
+import io.chatsuite.testing.TestTokens;
+import io.chatsuite.testing.TopicReader;
 import io.chatsuite.routing.Suite;
 import io.chatsuite.routing.SuiteTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,7 +48,7 @@ class ServiceLevelLiveTest extends SuiteTest {
     @Test
     void theStreamPushesTheQueueAndTheAnswerAsTheyHappen() throws Exception {
         String agent = Suite.id("uma");
-        String campaign = LiveCampaigns.publish(suite, directory, "support", List.of(agent), 20,
+        String campaign = LiveCampaigns.publish(suite, "support", List.of(agent), 20,
                 ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
         try (SseReader stream = SseReader.open(streamUrl, TestTokens.supervisor("support"))) {
             JsonNode first = stream.await(e -> campaign.equals(e.path("campaign").path("live").path("campaignId")
@@ -73,9 +73,9 @@ class ServiceLevelLiveTest extends SuiteTest {
 
     @Test
     void theStreamShowsOnlyTheCampaignsOfTheCallersGroupsAndNeedsTheRole() throws Exception {
-        String support = LiveCampaigns.publish(suite, directory, "support", List.of(), 20,
+        String support = LiveCampaigns.publish(suite, "support", List.of(), 20,
                 ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
-        String sales = LiveCampaigns.publish(suite, directory, "sales", List.of(), 20,
+        String sales = LiveCampaigns.publish(suite, "sales", List.of(), 20,
                 ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
         try (SseReader stream = SseReader.open(streamUrl, TestTokens.supervisor("sales"))) {
             stream.await(e -> isCampaign(e, sales));
@@ -91,7 +91,7 @@ class ServiceLevelLiveTest extends SuiteTest {
 
     @Test
     void snapshotsGoToTheCompactedTopicAndGaugesFollowTheCampaign() {
-        String campaign = LiveCampaigns.publish(suite, directory, "support", List.of(), 20,
+        String campaign = LiveCampaigns.publish(suite, "support", List.of(), 20,
                 ServiceLevelFormula.ALL_ABANDONS, 1);
         suite.request(campaign);
 

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatsuite.events.Party;
-import io.chatsuite.events.interaction.InteractionAbandoned;
-import io.chatsuite.events.interaction.InteractionAssigned;
-import io.chatsuite.events.interaction.InteractionEnded;
-import io.chatsuite.events.interaction.InteractionQueued;
+import io.chatsuite.testing.InteractionFixture;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +13,17 @@ class InteractionTest {
 
     static final Instant T = Instant.parse("2025-03-01T10:00:00Z");
 
+    private final InteractionFixture events = InteractionFixture.interaction("i", "c").withoutReason()
+            .withRequestedAt(T).withAt(T);
+
     @Test
     void assignmentMakesACallPossibleUntilTheEnd() {
         Interaction i = Interaction.of("i");
-        i.apply(new InteractionQueued("i", "c", 1, T));
+        i.apply(events.queued(1));
         assertFalse(i.isCallable());
-        i.apply(new InteractionAssigned("i", "c", "alice", "Carla", "en", T, T, null));
+        i.apply(events.assigned());
         assertTrue(i.isCallable());
-        i.apply(new InteractionEnded("i", "c", "alice", Party.CUSTOMER, T));
+        i.apply(events.ended(Party.CUSTOMER));
         assertEquals(InteractionState.ENDED, i.state);
         assertFalse(i.isCallable());
     }
@@ -31,10 +31,10 @@ class InteractionTest {
     @Test
     void finalStateIsNeverReopened() {
         Interaction i = Interaction.of("i");
-        i.apply(new InteractionAbandoned("i", "c", T, T));
-        i.apply(new InteractionAssigned("i", "c", "alice", "Carla", "en", T, T, null));
-        i.apply(new InteractionQueued("i", "c", 1, T));
-        i.apply(new InteractionEnded("i", "c", "alice", Party.AGENT, T));
+        i.apply(events.abandoned());
+        i.apply(events.assigned());
+        i.apply(events.queued(1));
+        i.apply(events.ended(Party.AGENT));
         assertEquals(InteractionState.ABANDONED, i.state);
         assertFalse(i.isCallable());
     }

@@ -13,7 +13,7 @@ import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.Topics;
 import io.chatsuite.events.agent.AgentProfileUpserted;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;

@@ -11,7 +11,7 @@ import io.chatsuite.events.EventType;
 import io.chatsuite.events.Topics;
 import io.chatsuite.events.campaign.CampaignDeleted;
 import io.chatsuite.events.campaign.CampaignUpserted;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

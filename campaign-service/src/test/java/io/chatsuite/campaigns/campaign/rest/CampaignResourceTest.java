@@ -16,7 +16,7 @@ import io.chatsuite.events.EventType;
 import io.chatsuite.events.Topics;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.ServiceLevelFormula;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -11,9 +11,9 @@ import io.chatsuite.events.agent.AgentPresenceChanged;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
-import io.chatsuite.gateway.TestKafka;
+import io.chatsuite.testing.TopicReader;
 import io.chatsuite.gateway.WsClient;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -65,16 +65,16 @@ class AgentSocketTest extends GatewayTestBase {
         agent.client().send(ClientFrames.presence("BUSY"));
         assertEquals("BAD_FRAME", agent.client().next("error").path("code").asText());
         second.close();
-        TestKafka.sleep(500);
+        sleep(500);
         agent.client().close();
 
-        kafka().await(Topics.AGENT_PRESENCE, TestKafka.of(EventType.AGENT_PRESENCE_CHANGED, agent.id()), 3);
-        TestKafka.sleep(500);
-        List<ConsumerRecord<String, String>> records = kafka().all(Topics.AGENT_PRESENCE,
-                TestKafka.of(EventType.AGENT_PRESENCE_CHANGED, agent.id()));
+        TopicReader.await(bootstrap, Topics.AGENT_PRESENCE, TopicReader.of(EventType.AGENT_PRESENCE_CHANGED, agent.id()), 3);
+        sleep(500);
+        List<ConsumerRecord<String, String>> records = TopicReader.toEnd(bootstrap, Topics.AGENT_PRESENCE,
+                TopicReader.of(EventType.AGENT_PRESENCE_CHANGED, agent.id()));
         List<PresenceStatus> statuses = records.stream().map(r -> {
             assertEquals(agent.id(), r.key());
-            return EventCodec.data(TestKafka.valid(Topics.AGENT_PRESENCE, r), AgentPresenceChanged.class).status();
+            return EventCodec.data(TopicReader.valid(Topics.AGENT_PRESENCE, r), AgentPresenceChanged.class).status();
         }).toList();
         assertEquals(List.of(PresenceStatus.AWAY, PresenceStatus.AVAILABLE, PresenceStatus.OFFLINE), statuses,
                 "closing one of two consoles changes nothing; closing the last one makes the agent offline");

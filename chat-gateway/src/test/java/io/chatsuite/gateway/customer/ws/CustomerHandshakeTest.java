@@ -7,8 +7,8 @@ import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
 import io.chatsuite.gateway.WsClient;
+import io.chatsuite.testing.CampaignFixture;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +37,8 @@ class CustomerHandshakeTest extends GatewayTestBase {
         String newShop = "https://new-shop.example.com";
         assertEquals(403, assertThrows(WsClient.Refused.class,
                 () -> WsClient.customer(vertx, base, campaign.campaignId(), newShop)).status());
-        kafka().publish(directory, new CampaignUpserted(campaign.campaignId(), campaign.version() + 1,
-                campaign.name(), campaign.securityGroup(), campaign.strategy(), campaign.serviceLevelSeconds(),
-                campaign.defaultLanguage(), null, campaign.messages(), List.of(), List.of(SHOP_ORIGIN, newShop),
-                Instant.now()));
+        publish(CampaignFixture.from(campaign).withVersion(campaign.version() + 1)
+                .withAllowedOrigins(List.of(SHOP_ORIGIN, newShop)).withUpdatedAt(null).build());
         WsClient client = track(WsClient.customer(vertx, base, campaign.campaignId(), newShop));
         client.send(ClientFrames.hello("en", null));
         client.next("session");

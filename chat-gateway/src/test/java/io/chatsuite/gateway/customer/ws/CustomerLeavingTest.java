@@ -9,8 +9,8 @@ import io.chatsuite.events.Topics;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
-import io.chatsuite.gateway.TestKafka;
 import io.chatsuite.gateway.WsClient;
+import io.chatsuite.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,15 +37,15 @@ class CustomerLeavingTest extends GatewayTestBase {
         CampaignUpserted campaign = campaign();
         Chat chat = startChat(campaign, "en", "Nina");
         write(chat, "is anyone there?");
-        kafka().awaitOne(Topics.ROUTING_REQUESTS, TestKafka.of(EventType.ROUTING_REQUESTED, chat.interactionId()));
+        TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS, TopicReader.of(EventType.ROUTING_REQUESTED, chat.interactionId()));
         long left = System.nanoTime();
         chat.client().close();
 
-        ConsumerRecord<String, String> abandon = kafka().awaitOne(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId()));
+        ConsumerRecord<String, String> abandon = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId()));
         long waitedMillis = (System.nanoTime() - left) / 1_000_000;
         assertTrue(waitedMillis >= 3_000, "abandoned after " + waitedMillis + " ms, before the 3 s grace period");
-        TestKafka.valid(Topics.ROUTING_REQUESTS, abandon);
+        TopicReader.valid(Topics.ROUTING_REQUESTS, abandon);
     }
 
     @Test
@@ -53,18 +53,18 @@ class CustomerLeavingTest extends GatewayTestBase {
         CampaignUpserted campaign = campaign();
         Chat chat = startChat(campaign, "en", "Omar");
         write(chat, "hello");
-        kafka().queued(campaign.campaignId(), chat.interactionId(), 1);
+        routing().queued(campaign.campaignId(), chat.interactionId(), 1);
         chat.client().next("queued");
         chat.client().close();
-        TestKafka.sleep(1_500);
+        sleep(1_500);
 
         WsClient back = customerSocket(campaign);
         back.send(ClientFrames.resume(chat.token(), 0));
         assertTrue(back.next("session").path("resumed").asBoolean());
-        TestKafka.sleep(5_000);
+        sleep(5_000);
 
-        assertEquals(List.of(), kafka().all(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId())));
+        assertEquals(List.of(), TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId())));
     }
 
     @Test
@@ -73,7 +73,7 @@ class CustomerLeavingTest extends GatewayTestBase {
         Chat chat = startChat(campaign, "es", "Pilar");
         write(chat, "hola");
         Agent agent = agent();
-        kafka().assigned(campaign.campaignId(), chat.interactionId(), agent.id(), "Pilar");
+        routing().assigned(campaign.campaignId(), chat.interactionId(), agent.id(), "Pilar");
         chat.client().next("assigned");
         agent.client().next("assigned");
         chat.client().close();
@@ -86,9 +86,9 @@ class CustomerLeavingTest extends GatewayTestBase {
         assertEquals("customerLeft", notice.path("kind").asText());
         assertEquals("es", notice.path("language").asText());
         assertTrue(notice.path("text").asText().contains("cliente"), notice.toString());
-        ConsumerRecord<String, String> end = kafka().awaitOne(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()));
-        assertEquals("SYSTEM", TestKafka.valid(Topics.ROUTING_REQUESTS, end).data().path("endedBy").asText());
+        ConsumerRecord<String, String> end = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()));
+        assertEquals("SYSTEM", TopicReader.valid(Topics.ROUTING_REQUESTS, end).data().path("endedBy").asText());
 
         // The customer who comes back later reads the same notice in the chat's history.
         WsClient back = customerSocket(campaign);

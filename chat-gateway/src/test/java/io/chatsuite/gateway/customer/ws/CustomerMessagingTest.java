@@ -15,7 +15,7 @@ import io.chatsuite.events.routing.RoutingAbandonRequested;
 import io.chatsuite.events.routing.RoutingRequested;
 import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
-import io.chatsuite.gateway.TestKafka;
+import io.chatsuite.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,18 +33,18 @@ class CustomerMessagingTest extends GatewayTestBase {
         assertEquals("CUSTOMER", first.path("from").path("role").asText());
         assertEquals("Ana", first.path("from").path("name").asText());
 
-        ConsumerRecord<String, String> request = kafka().awaitOne(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_REQUESTED, chat.interactionId()));
+        ConsumerRecord<String, String> request = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_REQUESTED, chat.interactionId()));
         assertEquals(campaign.campaignId(), request.key());
-        RoutingRequested requested = EventCodec.data(TestKafka.valid(Topics.ROUTING_REQUESTS, request),
+        RoutingRequested requested = EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, request),
                 RoutingRequested.class);
         assertEquals("Ana", requested.customerName());
         assertEquals("en", requested.language());
 
-        ConsumerRecord<String, String> sent = kafka().awaitOne(Topics.CHAT_MESSAGES,
-                TestKafka.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()));
+        ConsumerRecord<String, String> sent = TopicReader.awaitOne(bootstrap, Topics.CHAT_MESSAGES,
+                TopicReader.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()));
         assertEquals(chat.interactionId(), sent.key());
-        CloudEvent event = TestKafka.valid(Topics.CHAT_MESSAGES, sent);
+        CloudEvent event = TopicReader.valid(Topics.CHAT_MESSAGES, sent);
         ChatMessageSent message = EventCodec.data(event, ChatMessageSent.class);
         assertEquals(first.path("id").asText(), message.messageId());
         assertEquals(message.messageId(), event.id());
@@ -53,10 +53,10 @@ class CustomerMessagingTest extends GatewayTestBase {
 
         JsonNode second = write(chat, "Order 42");
         assertEquals(3, second.path("seq").asLong());
-        kafka().await(Topics.CHAT_MESSAGES, TestKafka.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()), 2);
-        TestKafka.sleep(1500);
-        assertEquals(1, kafka().all(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_REQUESTED, chat.interactionId())).size(), "one request per chat");
+        TopicReader.await(bootstrap, Topics.CHAT_MESSAGES, TopicReader.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()), 2);
+        sleep(1500);
+        assertEquals(1, TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_REQUESTED, chat.interactionId())).size(), "one request per chat");
     }
 
     @Test
@@ -73,8 +73,8 @@ class CustomerMessagingTest extends GatewayTestBase {
 
         JsonNode next = write(chat, "anyone?");
         assertEquals(3, next.path("seq").asLong(), "the retry took no sequence number");
-        List<ConsumerRecord<String, String>> records = kafka().await(Topics.CHAT_MESSAGES,
-                TestKafka.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()), 3);
+        List<ConsumerRecord<String, String>> records = TopicReader.await(bootstrap, Topics.CHAT_MESSAGES,
+                TopicReader.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()), 3);
         assertEquals(2, records.stream().map(r -> EventCodec.decode(r.value()).id()).distinct().count(),
                 "a resent message keeps its event id, so every consumer applies it once");
     }
@@ -84,16 +84,16 @@ class CustomerMessagingTest extends GatewayTestBase {
         CampaignUpserted campaign = campaign();
         Chat chat = startChat(campaign, "es", null);
         write(chat, "hola");
-        kafka().queued(campaign.campaignId(), chat.interactionId(), 1);
+        routing().queued(campaign.campaignId(), chat.interactionId(), 1);
         assertEquals(1, chat.client().next("queued").path("position").asInt());
 
         chat.client().send(ClientFrames.end());
-        ConsumerRecord<String, String> abandon = kafka().awaitOne(Topics.ROUTING_REQUESTS,
-                TestKafka.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId()));
-        assertEquals(campaign.campaignId(), EventCodec.data(TestKafka.valid(Topics.ROUTING_REQUESTS, abandon),
+        ConsumerRecord<String, String> abandon = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+                TopicReader.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId()));
+        assertEquals(campaign.campaignId(), EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, abandon),
                 RoutingAbandonRequested.class).campaignId());
 
-        kafka().abandoned(campaign.campaignId(), chat.interactionId());
+        routing().abandoned(campaign.campaignId(), chat.interactionId());
         JsonNode ended = chat.client().next("ended");
         assertEquals("CUSTOMER", ended.path("endedBy").asText());
         assertEquals(4, ended.path("seq").asLong());
@@ -111,8 +111,8 @@ class CustomerMessagingTest extends GatewayTestBase {
         JsonNode ended = chat.client().next("ended");
         assertEquals(2, ended.path("seq").asLong());
         assertEquals("CUSTOMER", ended.path("endedBy").asText());
-        TestKafka.sleep(1000);
-        assertEquals(List.of(), kafka().all(Topics.ROUTING_REQUESTS, r -> r.value() != null
+        sleep(1000);
+        assertEquals(List.of(), TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS, r -> r.value() != null
                 && r.value().contains(chat.interactionId())), "routing never heard of this chat");
     }
 
@@ -121,7 +121,7 @@ class CustomerMessagingTest extends GatewayTestBase {
         CampaignUpserted campaign = campaign();
         Chat chat = startChat(campaign, "en", null);
         write(chat, "hello");
-        kafka().rejected(campaign.campaignId(), chat.interactionId(), RejectReason.UNAVAILABLE);
+        routing().rejected(campaign.campaignId(), chat.interactionId(), RejectReason.UNAVAILABLE);
         JsonNode rejected = chat.client().next("rejected");
         assertEquals("UNAVAILABLE", rejected.path("reason").asText());
         JsonNode text = chat.client().next("system");

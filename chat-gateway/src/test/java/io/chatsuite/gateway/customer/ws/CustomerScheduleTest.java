@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.Schedule;
-import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
 import io.chatsuite.gateway.WsClient;
+import io.chatsuite.testing.CampaignFixture;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,9 +40,9 @@ class CustomerScheduleTest extends GatewayTestBase {
 
     CampaignUpserted campaign(Schedule schedule, boolean offlineMessages) {
         String id = UUID.randomUUID().toString();
-        return kafka().publish(directory, new CampaignUpserted(id, 1, "Scheduled " + id, "sales",
-                Strategy.LONGEST_IDLE, 20, "es", schedule, TEXTS, List.of(), List.of(SHOP_ORIGIN), Instant.now(),
-                null, 0, 0, false, false, offlineMessages));
+        return publish(CampaignFixture.campaign(id).withName("Scheduled " + id).withSchedule(schedule)
+                .withMessages(TEXTS).withAllowedOrigins(List.of(SHOP_ORIGIN)).withOfflineMessagesEnabled(offlineMessages)
+                .build());
     }
 
     @Test
@@ -100,9 +99,9 @@ class CustomerScheduleTest extends GatewayTestBase {
         Chat chat = startChat(open, "es", null);
         chat.client().close();
         // The campaign closes for today while the customer is away.
-        kafka().publish(directory, new CampaignUpserted(open.campaignId(), 2, open.name(), "sales",
-                Strategy.LONGEST_IDLE, 20, "es", closedOn(today().minusDays(1), today(), today().plusDays(1)), TEXTS,
-                List.of(), List.of(SHOP_ORIGIN), Instant.now(), null, 0, 0, false, false, false));
+        publish(CampaignFixture.from(open).withVersion(2)
+                .withSchedule(closedOn(today().minusDays(1), today(), today().plusDays(1))).withUpdatedAt(null)
+                .build());
         WsClient again = customerSocket(open);
         again.send(ClientFrames.resume(chat.token(), 1));
         JsonNode session = again.next("session");

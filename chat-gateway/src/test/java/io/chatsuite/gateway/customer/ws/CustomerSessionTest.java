@@ -9,6 +9,7 @@ import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
 import io.chatsuite.gateway.WsClient;
+import io.chatsuite.testing.CampaignFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,9 @@ class CustomerSessionTest extends GatewayTestBase {
         assertEquals("es", welcome.path("language").asText());
         assertEquals("¡Hola! ¿En qué podemos ayudarte?", welcome.path("text").asText());
 
-        CampaignUpserted onlyEnglish = kafka().campaign(directory, "pt",
-                Map.of("welcome", Map.of("en", "Hello there")), List.of(SHOP_ORIGIN));
+        CampaignUpserted onlyEnglish = publish(CampaignFixture.campaign().withDefaultLanguage("pt")
+                .withMessages(Map.of("welcome", Map.of("en", "Hello there"))).withAllowedOrigins(List.of(SHOP_ORIGIN))
+                .build());
         WsClient client = customerSocket(onlyEnglish);
         client.send(ClientFrames.hello(null, null));
         assertEquals("pt", client.next("session").path("language").asText());
@@ -78,7 +80,7 @@ class CustomerSessionTest extends GatewayTestBase {
         write(chat, "third");
         chat.client().close();
 
-        kafka().queued(campaign.campaignId(), chat.interactionId(), 2);
+        routing().queued(campaign.campaignId(), chat.interactionId(), 2);
         WsClient again = customerSocket(campaign);
         again.send(ClientFrames.resume(chat.token(), 3));
         JsonNode session = again.next("session");
@@ -94,7 +96,7 @@ class CustomerSessionTest extends GatewayTestBase {
         assertEquals(2, queued.path("position").asInt());
         assertEquals(List.of(), again.drain(quiet()), "nothing is sent twice");
 
-        kafka().queued(campaign.campaignId(), chat.interactionId(), 1);
+        routing().queued(campaign.campaignId(), chat.interactionId(), 1);
         assertEquals(6, again.next("queued").path("seq").asLong());
     }
 

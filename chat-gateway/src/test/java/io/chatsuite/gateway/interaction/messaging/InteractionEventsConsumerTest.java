@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.events.CloudEvent;
-import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.Topics;
 import io.chatsuite.events.campaign.CampaignUpserted;
-import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
+import io.chatsuite.testing.InteractionFixture;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -24,11 +22,10 @@ class InteractionEventsConsumerTest extends GatewayTestBase {
     void aRedeliveredEventIsAppliedOnce() {
         CampaignUpserted campaign = campaign();
         Chat chat = startChat(campaign, "en", null);
-        CloudEvent queued = EventCodec.wrap("/routing-service", chat.interactionId(),
-                new InteractionQueued(chat.interactionId(), campaign.campaignId(), 3, Instant.now()));
-        kafka().send(Topics.INTERACTIONS, chat.interactionId(), queued);
-        kafka().send(Topics.INTERACTIONS, chat.interactionId(), queued);
-        kafka().queued(campaign.campaignId(), chat.interactionId(), 2);
+        CloudEvent queued = writer().publish(chat.interactionId(),
+                InteractionFixture.interaction(chat.interactionId(), campaign.campaignId()).queued(3));
+        writer().publish(chat.interactionId(), queued);
+        routing().queued(campaign.campaignId(), chat.interactionId(), 2);
 
         assertEquals(2, chat.client().next("queued").path("seq").asLong());
         JsonNode next = chat.client().next("queued");
@@ -41,11 +38,11 @@ class InteractionEventsConsumerTest extends GatewayTestBase {
     void unreadableRecordsAreSkippedAndTheFollowingEventsStillArrive() {
         CampaignUpserted campaign = campaign();
         Chat chat = startChat(campaign, "en", null);
-        kafka().sendRaw(Topics.INTERACTIONS, chat.interactionId(), "not an event");
-        kafka().sendRaw(Topics.INTERACTIONS, chat.interactionId(),
+        writer().send(Topics.INTERACTIONS, chat.interactionId(), "not an event");
+        writer().send(Topics.INTERACTIONS, chat.interactionId(),
                 "{\"specversion\":\"1.0\",\"id\":\"x-" + chat.interactionId() + "\",\"source\":\"/x\","
                         + "\"type\":\"chat.interaction.queued.v1\",\"data\":{\"position\":\"first\"}}");
-        kafka().queued(campaign.campaignId(), chat.interactionId(), 1);
+        routing().queued(campaign.campaignId(), chat.interactionId(), 1);
         JsonNode queued = chat.client().next("queued");
         assertEquals(2, queued.path("seq").asLong());
         assertEquals(1, queued.path("position").asInt());
@@ -58,7 +55,7 @@ class InteractionEventsConsumerTest extends GatewayTestBase {
         int rounds = 15;
         for (int i = 0; i < rounds; i++) {
             chat.client().send(ClientFrames.message("c-" + i, "message " + i));
-            kafka().queued(campaign.campaignId(), chat.interactionId(), rounds - i);
+            routing().queued(campaign.campaignId(), chat.interactionId(), rounds - i);
         }
         List<JsonNode> frames = new ArrayList<>();
         while (frames.stream().filter(f -> f.has("seq")).count() < 2L * rounds) {

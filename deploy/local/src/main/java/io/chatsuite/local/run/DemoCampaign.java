@@ -15,7 +15,7 @@ final class DemoCampaign {
     }
 
     /** The id of the existing or newly created demo campaign. */
-    static String ensure(String edgeUrl, String adminToken, Duration timeout, LocalSuite.Cancellation cancel) {
+    static String ensure(String edgeUrl, String adminToken, Duration timeout, Cancellation cancel) {
         String url = edgeUrl + "/api/campaigns";
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
@@ -48,7 +48,7 @@ final class DemoCampaign {
             } catch (IOException | RuntimeException e) {
                 last = e.toString();
             }
-            LocalSuite.sleep(500);
+            Cancellation.sleep(500);
         }
         throw new StartupException("Cannot create the demo campaign: " + last);
     }

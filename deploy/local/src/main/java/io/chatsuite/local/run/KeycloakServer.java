@@ -65,7 +65,7 @@ final class KeycloakServer {
         }
         Path partial = home.resolveSibling(home.getFileName() + ".partial");
         try {
-            LocalSuite.deleteRecursively(partial);
+            DataDirectory.deleteRecursively(partial);
             Files.createDirectories(partial);
             try (ZipFile zip = new ZipFile(dist.zip().toFile())) {
                 Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -160,7 +160,7 @@ final class KeycloakServer {
     }
 
     /** Waits until the realm's discovery document answers; fails early, with the log's tail, if Keycloak exits. */
-    void awaitReady(Duration timeout, LocalSuite.Cancellation cancel) {
+    void awaitReady(Duration timeout, Cancellation cancel) {
         String url = "http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration";
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -176,7 +176,7 @@ final class KeycloakServer {
                 throw new StartupException("Keycloak was not ready within " + timeout.toSeconds() + " s. Last lines of "
                         + process.log() + ":\n" + process.tail(40));
             }
-            LocalSuite.sleep(500);
+            Cancellation.sleep(500);
         }
     }
 

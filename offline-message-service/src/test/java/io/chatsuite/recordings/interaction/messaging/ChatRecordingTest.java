@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.Party;
 import io.chatsuite.events.Topics;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.chatsuite.recordings.ChatEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -87,8 +87,8 @@ class ChatRecordingTest {
         CloudEvent hello = customerSays(id, salesCampaign, "c1", "Hello", at(50));
         // A reassignment, then the first assignment delivered again: applying it twice would undo the reassignment.
         assigned(id, salesCampaign, "bob", "Carla", at(60), at(45));
-        ChatEvents.publish(id, toAlice);
-        ChatEvents.publish(id, hello);
+        ChatEvents.writer().publish(id, toAlice);
+        ChatEvents.writer().publish(id, hello);
         // The same message resent by the customer's client after a reconnect travels in a new event.
         customerSays(id, salesCampaign, "c1", "Hello", at(50));
         // Same key, same partition: once this one is recorded, every earlier one has been handled.
@@ -133,12 +133,12 @@ class ChatRecordingTest {
     @Test
     void unreadableAndUnknownRecordsAreSkippedWithoutBlockingLaterOnes() {
         String id = newId();
-        ChatEvents.send(Topics.INTERACTIONS, id, "this is not a cloud event");
-        ChatEvents.send(Topics.INTERACTIONS, id, """
+        ChatEvents.writer().send(Topics.INTERACTIONS, id, "this is not a cloud event");
+        ChatEvents.writer().send(Topics.INTERACTIONS, id, """
                 {"specversion":"1.0","id":"%s","source":"/routing-service","type":"chat.interaction.offered.v1",
                  "subject":"%s","datacontenttype":"application/json","data":{"interactionId":"%s"}}"""
                 .formatted(newId(), id, id));
-        ChatEvents.send(Topics.CHAT_MESSAGES, id, "{\"specversion\":\"1.0\"}");
+        ChatEvents.writer().send(Topics.CHAT_MESSAGES, id, "{\"specversion\":\"1.0\"}");
         queued(id, salesCampaign, at(10));
         customerSays(id, salesCampaign, "c1", "Still here", at(5));
 

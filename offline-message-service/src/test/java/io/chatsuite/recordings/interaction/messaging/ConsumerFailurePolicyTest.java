@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatsuite.events.Topics;
 import io.chatsuite.local.infra.EmbeddedPostgres;
-import io.chatsuite.local.testing.TopicReader;
+import io.chatsuite.testing.TopicReader;
 import io.chatsuite.recordings.ChatEvents;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,9 +51,9 @@ class ConsumerFailurePolicyTest {
     @Test
     void aRecordThatCanNeverBeAppliedGoesToTheDeadLetterTopicAndTheNextRecordIsApplied() {
         String id = newId();
-        ChatEvents.send(Topics.INTERACTIONS, id, "this is not a cloud event");
+        ChatEvents.writer().send(Topics.INTERACTIONS, id, "this is not a cloud event");
         // A well-formed envelope whose data breaks the schema of its type (no campaign, position as text).
-        ChatEvents.send(Topics.INTERACTIONS, id, """
+        ChatEvents.writer().send(Topics.INTERACTIONS, id, """
                 {"specversion":"1.0","id":"%s","source":"/routing-service","type":"chat.interaction.queued.v1",
                  "subject":"%s","datacontenttype":"application/json",
                  "data":{"interactionId":"%s","position":"first"}}""".formatted(newId(), id, id));

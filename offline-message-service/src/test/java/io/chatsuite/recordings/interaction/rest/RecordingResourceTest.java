@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.chatsuite.recordings.ChatEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

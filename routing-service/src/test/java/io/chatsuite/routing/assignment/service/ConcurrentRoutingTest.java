@@ -14,7 +14,7 @@ import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionEnded;
 import io.chatsuite.events.interaction.InteractionQueued;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.chatsuite.routing.Suite;
 import io.chatsuite.routing.SuiteTest;
 import io.quarkus.test.junit.QuarkusTest;

@@ -11,7 +11,7 @@ import io.chatsuite.events.EventType;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.events.campaign.Strategy;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.chatsuite.routing.Suite;
 import io.chatsuite.routing.SuiteTest;
 import io.chatsuite.routing.servicelevel.LiveCampaigns;
@@ -26,7 +26,7 @@ class DashboardResourceTest extends SuiteTest {
     @Test
     void dashboardCountsTodaysOutcomesAndShowsTheQueueAndAgentsLive() {
         String agent = Suite.id("xana");
-        String campaign = LiveCampaigns.publish(suite, directory, "support", List.of(agent), 20,
+        String campaign = LiveCampaigns.publish(suite, "support", List.of(agent), 20,
                 ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
         suite.presence(agent, PresenceStatus.AVAILABLE);
         Suite.awaitStatus(campaign, "support", agent, PresenceStatus.AVAILABLE);
@@ -88,7 +88,7 @@ class DashboardResourceTest extends SuiteTest {
     @Test
     void eachCampaignIsJudgedByTheFormulaOfItsSnapshot() {
         String agent = Suite.id("zoe");
-        String campaign = LiveCampaigns.publish(suite, directory, "support", List.of(agent), 20,
+        String campaign = LiveCampaigns.publish(suite, "support", List.of(agent), 20,
                 ServiceLevelFormula.OFFERED, 1);
         String leftAtOnce = suite.request(campaign);
         suite.event(leftAtOnce, 1, EventType.INTERACTION_QUEUED);

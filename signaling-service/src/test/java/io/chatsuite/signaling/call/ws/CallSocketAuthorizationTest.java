@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.chatsuite.commons.session.SessionTokens;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.chatsuite.signaling.InteractionEvents;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatsuite.commons.session.SessionTokens;
 import io.chatsuite.signaling.call.service.TurnCredentials;
-import io.chatsuite.local.testing.TestTokens;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;

@@ -22,7 +22,7 @@ class InteractionEventsConsumerTest {
         CloudEvent toAlice = InteractionEvents.assign(id, "alice");
         InteractionEvents.assign(id, "bob");
         // Applying the first assignment again would hand the call back to alice.
-        InteractionEvents.publish(id, toAlice);
+        InteractionEvents.writer().publish(id, toAlice);
         // Same key, same partition: once this one is processed, so is everything before it.
         CloudEvent marker = InteractionEvents.queue(id);
         InteractionEvents.awaitProcessed(pool, marker);
@@ -35,7 +35,7 @@ class InteractionEventsConsumerTest {
     @Test
     void unreadableRecordIsSkippedAndLaterOnesApplied() {
         String id = InteractionEvents.newId();
-        InteractionEvents.publishRaw(Topics.INTERACTIONS, id, "{not json");
+        InteractionEvents.writer().send(Topics.INTERACTIONS, id, "{not json");
         InteractionEvents.assign(id, "carol");
         InteractionEvents.awaitState(pool, id, "ASSIGNED", "carol");
     }

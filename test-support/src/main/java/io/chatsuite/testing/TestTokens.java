@@ -1,4 +1,4 @@
-package io.chatsuite.local.testing;
+package io.chatsuite.testing;
 
 import io.smallrye.jwt.build.Jwt;
 import java.util.List;

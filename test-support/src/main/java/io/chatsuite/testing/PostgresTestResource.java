@@ -1,4 +1,4 @@
-package io.chatsuite.local.testing;
+package io.chatsuite.testing;
 
 import io.chatsuite.local.infra.EmbeddedPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

@@ -1,4 +1,4 @@
-package io.chatsuite.local.testing;
+package io.chatsuite.testing;
 
 import io.chatsuite.local.infra.EmbeddedKafka;
 import io.chatsuite.local.infra.EmbeddedPostgres;
@@ -25,29 +25,14 @@ public final class SharedInfra {
 
     public static synchronized EmbeddedKafka kafka() {
         if (kafka == null) {
-            kafka = withOwnClassLoader(() -> {
+            // Quarkus may start test resources on a thread whose context loader holds a second copy of kafka-clients.
+            kafka = KafkaClassLoader.run(() -> {
                 EmbeddedKafka broker = EmbeddedKafka.start(root().resolve("kafka"), 0);
                 SuiteTopics.ensure(broker.bootstrapServers(), 3);
                 return broker;
             });
         }
         return kafka;
-    }
-
-    /**
-     * Runs {@code action} with this library's class loader as the thread's context class loader. Quarkus may
-     * start test resources on a thread whose context loader holds a second copy of kafka-clients; Kafka loads
-     * plugins such as its JmxReporter through that loader and then fails with a ClassCastException.
-     */
-    public static <T> T withOwnClassLoader(java.util.function.Supplier<T> action) {
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(SharedInfra.class.getClassLoader());
-        try {
-            return action.get();
-        } finally {
-            thread.setContextClassLoader(before);
-        }
     }
 
     public static synchronized EmbeddedPostgres postgres() {
