@@ -19,8 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** What the REST tests share: request bodies, calls as a given token, and reading the events published. */
 public final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     /** A unique security group, so a test's listings hold only its own campaigns. */
     public static String group(String prefix) {
@@ -45,8 +44,14 @@ public final class Api {
                  "maxWaiting":30,"allowAudio":true,"allowVideo":false,"offlineMessagesEnabled":true,
                  "allowedOrigins":["https://shop.example.com"],"defaultLanguage":"es",
                  "messages":{"welcome":{"es":"Hola","en":"Hello"},"outOfHours":{"es":"Cerrado"}},
-                 "agentMembers":[%s]}""".formatted(name, group, String.join(",",
-                java.util.Arrays.stream(members).map(m -> "\"" + m + "\"").toList()));
+                 "agentMembers":[%s]}""".formatted(
+                        name,
+                        group,
+                        String.join(
+                                ",",
+                                java.util.Arrays.stream(members)
+                                        .map(m -> "\"" + m + "\"")
+                                        .toList()));
     }
 
     public static RequestSpecification as(String token) {
@@ -56,19 +61,24 @@ public final class Api {
 
     /** Creates a campaign; its id and ETag. */
     public static Created create(String token, String body) {
-        ExtractableResponse<Response> r = as(token).body(body).post("/api/campaigns").then().statusCode(201)
+        ExtractableResponse<Response> r = as(token)
+                .body(body)
+                .post("/api/campaigns")
+                .then()
+                .statusCode(201)
                 .extract();
         return new Created(r.path("id"), r.header("ETag"));
     }
 
-    public record Created(String id, String etag) {
-    }
+    public record Created(String id, String etag) {}
 
     /** The first record of {@code topic} with {@code key} whose value passes {@code value}; checks its schema. */
-    public static ConsumerRecord<String, String> awaitEvent(String bootstrap, String topic, String key,
-            Predicate<CloudEvent> value) {
-        ConsumerRecord<String, String> r = TopicReader.awaitOne(bootstrap, topic, rec -> key.equals(rec.key())
-                && rec.value() != null && value.test(EventCodec.decode(rec.value())));
+    public static ConsumerRecord<String, String> awaitEvent(
+            String bootstrap, String topic, String key, Predicate<CloudEvent> value) {
+        ConsumerRecord<String, String> r = TopicReader.awaitOne(
+                bootstrap,
+                topic,
+                rec -> key.equals(rec.key()) && rec.value() != null && value.test(EventCodec.decode(rec.value())));
         List<String> violations = EventSchemas.violations(topic, r.value());
         if (!violations.isEmpty()) {
             throw new AssertionError("Event violates the contract: " + violations + " in " + r.value());
@@ -82,7 +92,11 @@ public final class Api {
 
     /** Waits for the tombstone (null value) of {@code key} on {@code topic}. */
     public static void awaitTombstone(String bootstrap, String topic, String key) {
-        TopicReader.await(bootstrap, List.of(topic), rec -> key.equals(rec.key()) && rec.value() == null, 1,
+        TopicReader.await(
+                bootstrap,
+                List.of(topic),
+                rec -> key.equals(rec.key()) && rec.value() == null,
+                1,
                 Duration.ofSeconds(20));
     }
 }

@@ -1,12 +1,12 @@
 package io.chatsuite.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,8 +26,7 @@ public final class EventCodec {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -41,8 +40,15 @@ public final class EventCodec {
     /** Wraps {@code data} with a caller-chosen id: retries of one logical event keep the same id. */
     public static CloudEvent wrap(String id, String source, String subject, Record data, Instant time) {
         EventType type = EventType.ofData(data);
-        return new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type.type(), subject,
-                OffsetDateTime.ofInstant(time, ZoneOffset.UTC), CloudEvent.JSON, MAPPER.valueToTree(data));
+        return new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                id,
+                source,
+                type.type(),
+                subject,
+                OffsetDateTime.ofInstant(time, ZoneOffset.UTC),
+                CloudEvent.JSON,
+                MAPPER.valueToTree(data));
     }
 
     public static String encode(CloudEvent event) {

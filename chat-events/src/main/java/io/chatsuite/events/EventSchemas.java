@@ -22,12 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventSchemas {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true).build();
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** The violations of a record value as read from a topic; empty when it conforms. */
     public static List<String> violations(String topic, String recordValue) {
@@ -40,12 +39,15 @@ public final class EventSchemas {
         List<String> problems = new ArrayList<>();
         schema("schemas/cloudevent.json").validate(tree).forEach(m -> problems.add("envelope: " + m.getMessage()));
         String type = tree.path("type").asText();
-        EventType.of(type).ifPresentOrElse(t -> {
-            if (!t.topic().equals(topic)) {
-                problems.add(type + " does not belong on topic " + topic + " but on " + t.topic());
-            }
-            problems.addAll(dataViolations(t, tree.path("data")));
-        }, () -> problems.add("unknown event type '" + type + "'"));
+        EventType.of(type)
+                .ifPresentOrElse(
+                        t -> {
+                            if (!t.topic().equals(topic)) {
+                                problems.add(type + " does not belong on topic " + topic + " but on " + t.topic());
+                            }
+                            problems.addAll(dataViolations(t, tree.path("data")));
+                        },
+                        () -> problems.add("unknown event type '" + type + "'"));
         return problems;
     }
 

@@ -33,7 +33,8 @@ public enum EventType {
     CAMPAIGN_DELETED("chat.campaign.deleted.v1", Topics.CAMPAIGNS, CampaignDeleted.class),
     AGENT_PRESENCE_CHANGED("chat.agent.presence-changed.v1", Topics.AGENT_PRESENCE, AgentPresenceChanged.class),
     ROUTING_REQUESTED("chat.routing.requested.v1", Topics.ROUTING_REQUESTS, RoutingRequested.class),
-    ROUTING_ABANDON_REQUESTED("chat.routing.abandon-requested.v1", Topics.ROUTING_REQUESTS, RoutingAbandonRequested.class),
+    ROUTING_ABANDON_REQUESTED(
+            "chat.routing.abandon-requested.v1", Topics.ROUTING_REQUESTS, RoutingAbandonRequested.class),
     ROUTING_END_REQUESTED("chat.routing.end-requested.v1", Topics.ROUTING_REQUESTS, RoutingEndRequested.class),
     INTERACTION_QUEUED("chat.interaction.queued.v1", Topics.INTERACTIONS, InteractionQueued.class),
     INTERACTION_ASSIGNED("chat.interaction.assigned.v1", Topics.INTERACTIONS, InteractionAssigned.class),
@@ -48,8 +49,8 @@ public enum EventType {
     ROUTING_DECLINED("chat.routing.declined.v1", Topics.ROUTING_REQUESTS, RoutingDeclined.class),
     SERVICE_LEVEL_UPDATED("chat.service-level.updated.v1", Topics.SERVICE_LEVELS, ServiceLevelUpdated.class);
 
-    private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    private static final Map<String, EventType> BY_TYPE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
 
     private final String type;
     private final String topic;
@@ -83,7 +84,9 @@ public enum EventType {
     }
 
     public static EventType ofData(Record data) {
-        return Arrays.stream(values()).filter(t -> t.dataClass == data.getClass()).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.dataClass == data.getClass())
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No event type for " + data.getClass()));
     }
 }

@@ -12,6 +12,5 @@ public final class Topics {
     public static final String OFFLINE_MESSAGES = "offline-messages";
     public static final String SERVICE_LEVELS = "service-levels";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

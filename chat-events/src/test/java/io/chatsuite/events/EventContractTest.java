@@ -52,37 +52,79 @@ class EventContractTest {
 
     /** One realistic instance of every event type. */
     static List<Record> samples() {
-        Schedule schedule = new Schedule("Europe/Madrid",
-                List.of(new Schedule.WeeklyRange(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(18, 0)),
+        Schedule schedule = new Schedule(
+                "Europe/Madrid",
+                List.of(
+                        new Schedule.WeeklyRange(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(18, 0)),
                         new Schedule.WeeklyRange(DayOfWeek.FRIDAY, LocalTime.of(22, 0), LocalTime.of(2, 0))),
                 List.of(new Schedule.DateException(LocalDate.of(2026, 12, 25), true, List.of())));
         return List.of(
-                new CampaignUpserted("c-1", 3, "Sales", "group-a", Strategy.LONGEST_IDLE, 20, "es", schedule,
-                        Map.of("welcome", Map.of("es", "Hola", "en", "Hello")), List.of("alice"),
-                        List.of("http://localhost:8080"), NOW, ServiceLevelFormula.OFFERED, 5, 10, true, false, true),
+                new CampaignUpserted(
+                        "c-1",
+                        3,
+                        "Sales",
+                        "group-a",
+                        Strategy.LONGEST_IDLE,
+                        20,
+                        "es",
+                        schedule,
+                        Map.of("welcome", Map.of("es", "Hola", "en", "Hello")),
+                        List.of("alice"),
+                        List.of("http://localhost:8080"),
+                        NOW,
+                        ServiceLevelFormula.OFFERED,
+                        5,
+                        10,
+                        true,
+                        false,
+                        true),
                 new CampaignDeleted("c-1", NOW),
                 new AgentPresenceChanged("alice", "Alice", PresenceStatus.AVAILABLE, NOW),
                 new RoutingRequested("i-1", "c-1", "Ana", "es", NOW),
                 new RoutingAbandonRequested("i-1", "c-1", NOW),
                 new RoutingEndRequested("i-1", "c-1", Party.AGENT, "alice", NOW),
                 new InteractionQueued("i-1", "c-1", 1, NOW, 45),
-                new InteractionAssigned("i-1", "c-1", "alice", "Ana", "es", NOW, NOW,
-                        new AssignmentReason(Strategy.LONGEST_IDLE,
-                                List.of(new AssignmentReason.Candidate("alice", 120)), 120)),
+                new InteractionAssigned(
+                        "i-1",
+                        "c-1",
+                        "alice",
+                        "Ana",
+                        "es",
+                        NOW,
+                        NOW,
+                        new AssignmentReason(
+                                Strategy.LONGEST_IDLE, List.of(new AssignmentReason.Candidate("alice", 120)), 120)),
                 new InteractionRejected("i-1", "c-1", RejectReason.UNAVAILABLE, NOW),
                 new InteractionAbandoned("i-1", "c-1", NOW, NOW),
                 new InteractionEnded("i-1", "c-1", "alice", Party.CUSTOMER, NOW),
-                new ChatMessageSent("i-1", "c-1", "m-1", "k-1", new Sender(Party.CUSTOMER, "s-1", "Ana"), "Hola",
-                        "es", NOW),
+                new ChatMessageSent(
+                        "i-1", "c-1", "m-1", "k-1", new Sender(Party.CUSTOMER, "s-1", "Ana"), "Hola", "es", NOW),
                 new AgentProfileUpserted("alice", "Alice Smith", 3, List.of("c-1"), 2, NOW),
                 new AgentProfileDeleted("alice", NOW),
-                new InteractionOffered("i-1", "c-1", List.of("alice", "bob"), Strategy.RING_ALL, "Ana", "es", NOW,
+                new InteractionOffered(
+                        "i-1",
+                        "c-1",
+                        List.of("alice", "bob"),
+                        Strategy.RING_ALL,
+                        "Ana",
+                        "es",
+                        NOW,
                         NOW.plusSeconds(30)),
                 new RoutingAccepted("i-1", "c-1", "alice", NOW),
                 new RoutingDeclined("i-1", "c-1", "bob", NOW),
-                new ServiceLevelUpdated("c-1", ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 20,
+                new ServiceLevelUpdated(
+                        "c-1",
+                        ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS,
+                        20,
                         new IntervalCounts(NOW, NOW.plusSeconds(900), 10, 7, 1, 1, 0, 1),
-                        new IntervalCounts(NOW, NOW.plusSeconds(900), 4, 3, 0, 0, 0, 1), 77.8, null, 2, 35, 3, 4, 5,
+                        new IntervalCounts(NOW, NOW.plusSeconds(900), 4, 3, 0, 0, 0, 1),
+                        77.8,
+                        null,
+                        2,
+                        35,
+                        3,
+                        4,
+                        5,
                         NOW));
     }
 
@@ -108,8 +150,7 @@ class EventContractTest {
 
     @Test
     void schemaRejectsAnEventWithMissingOrWrongFields() {
-        String json = EventCodec.encode(EventCodec.wrap("test", "i-1",
-                new InteractionQueued("i-1", null, 0, NOW)));
+        String json = EventCodec.encode(EventCodec.wrap("test", "i-1", new InteractionQueued("i-1", null, 0, NOW)));
         List<String> problems = EventSchemas.violations(Topics.INTERACTIONS, json);
         assertTrue(problems.stream().anyMatch(p -> p.contains("campaignId")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("position")), problems.toString());
@@ -139,7 +180,8 @@ class EventContractTest {
         }
         Set<String> missing = Arrays.stream(EventType.values())
                 .filter(t -> !doc.contains("name: " + t.type()) || !doc.contains("address: " + t.topic()))
-                .map(EventType::type).collect(Collectors.toSet());
+                .map(EventType::type)
+                .collect(Collectors.toSet());
         assertEquals(Set.of(), missing);
     }
 

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Client frames of protocols.md, as a browser would send them. */
 public final class ClientFrames {
 
-    private ClientFrames() {
-    }
+    private ClientFrames() {}
 
     public static ObjectNode hello(String language, String name) {
         ObjectNode f = WsClient.frame("hello");

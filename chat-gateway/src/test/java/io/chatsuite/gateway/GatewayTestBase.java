@@ -26,6 +26,7 @@ public abstract class GatewayTestBase {
 
     /** The suite's own public origin in tests (chat.public-url's default). */
     public static final String PUBLIC_ORIGIN = "http://localhost:8080";
+
     public static final String SHOP_ORIGIN = "https://shop.example.com";
     public static final Map<String, Map<String, String>> MESSAGES = Map.of(
             "welcome", Map.of("es", "¡Hola! ¿En qué podemos ayudarte?", "en", "Hi! How can we help?"),
@@ -64,7 +65,9 @@ public abstract class GatewayTestBase {
 
     /** A campaign (default language es, the test messages) that allows the shop's origin. */
     protected CampaignUpserted campaign() {
-        return publish(CampaignFixture.campaign().withMessages(MESSAGES).withAllowedOrigins(List.of(SHOP_ORIGIN))
+        return publish(CampaignFixture.campaign()
+                .withMessages(MESSAGES)
+                .withAllowedOrigins(List.of(SHOP_ORIGIN))
                 .build());
     }
 
@@ -97,7 +100,10 @@ public abstract class GatewayTestBase {
         assertFalse(session.path("resumed").asBoolean());
         JsonNode welcome = client.next("system");
         assertEquals(1, welcome.path("seq").asLong());
-        return new Chat(client, session.path("sessionToken").asText(), session.path("interactionId").asText(),
+        return new Chat(
+                client,
+                session.path("sessionToken").asText(),
+                session.path("interactionId").asText(),
                 campaign.campaignId());
     }
 
@@ -106,9 +112,13 @@ public abstract class GatewayTestBase {
         String clientId = UUID.randomUUID().toString();
         chat.client().send(ClientFrames.message(clientId, text));
         List<JsonNode> frames = List.of(chat.client().next(), chat.client().next());
-        JsonNode ack = frames.stream().filter(f -> "ack".equals(f.path("type").asText())).findFirst().orElseThrow(
-                () -> new AssertionError("no ack in " + frames));
-        JsonNode message = frames.stream().filter(f -> "message".equals(f.path("type").asText())).findFirst()
+        JsonNode ack = frames.stream()
+                .filter(f -> "ack".equals(f.path("type").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ack in " + frames));
+        JsonNode message = frames.stream()
+                .filter(f -> "message".equals(f.path("type").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no message in " + frames));
         assertEquals(clientId, ack.path("clientId").asText());
         assertEquals(ack.path("id").asText(), message.path("id").asText());
@@ -142,9 +152,7 @@ public abstract class GatewayTestBase {
         }
     }
 
-    public record Chat(WsClient client, String token, String interactionId, String campaignId) {
-    }
+    public record Chat(WsClient client, String token, String interactionId, String campaignId) {}
 
-    public record Agent(String id, WsClient client) {
-    }
+    public record Agent(String id, WsClient client) {}
 }

@@ -15,24 +15,37 @@ public final class RoutingEvents {
     }
 
     public void queued(String campaignId, String interactionId, int position) {
-        writer.publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).queued(position));
+        writer.publish(
+                interactionId,
+                InteractionFixture.interaction(interactionId, campaignId).queued(position));
     }
 
     public void assigned(String campaignId, String interactionId, String agentId, String customerName) {
-        writer.publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).withAgent(agentId)
-                .withCustomerName(customerName).assigned());
+        writer.publish(
+                interactionId,
+                InteractionFixture.interaction(interactionId, campaignId)
+                        .withAgent(agentId)
+                        .withCustomerName(customerName)
+                        .assigned());
     }
 
     public void rejected(String campaignId, String interactionId, RejectReason reason) {
-        writer.publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).rejected(reason));
+        writer.publish(
+                interactionId,
+                InteractionFixture.interaction(interactionId, campaignId).rejected(reason));
     }
 
     public void abandoned(String campaignId, String interactionId) {
-        writer.publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).abandoned());
+        writer.publish(
+                interactionId,
+                InteractionFixture.interaction(interactionId, campaignId).abandoned());
     }
 
     public void ended(String campaignId, String interactionId, String agentId, Party endedBy) {
-        writer.publish(interactionId, InteractionFixture.interaction(interactionId, campaignId).withAgent(agentId)
-                .ended(endedBy));
+        writer.publish(
+                interactionId,
+                InteractionFixture.interaction(interactionId, campaignId)
+                        .withAgent(agentId)
+                        .ended(endedBy));
     }
 }

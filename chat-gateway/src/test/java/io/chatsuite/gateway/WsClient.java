@@ -49,11 +49,13 @@ public final class WsClient implements AutoCloseable {
     }
 
     /** Connects, or throws {@link Refused} with the HTTP status when the server refuses the upgrade. */
-    public static WsClient connect(Vertx vertx, URI base, String pathAndQuery, Map<String, String> headers,
-            List<String> subprotocols) {
+    public static WsClient connect(
+            Vertx vertx, URI base, String pathAndQuery, Map<String, String> headers, List<String> subprotocols) {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(65536));
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(base.getHost()).setPort(base.getPort()).setURI(pathAndQuery)
+                .setHost(base.getHost())
+                .setPort(base.getPort())
+                .setURI(pathAndQuery)
                 // Vert.x would invent an Origin; tests say which one a browser would send, or none.
                 .setAllowOriginHeader(headers.keySet().stream().anyMatch("Origin"::equalsIgnoreCase));
         headers.forEach(options::addHeader);
@@ -61,7 +63,9 @@ public final class WsClient implements AutoCloseable {
             options.setSubProtocols(subprotocols);
         }
         try {
-            WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture()
+            WebSocket socket = client.connect(options)
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             return new WsClient(client, socket);
         } catch (ExecutionException e) {
@@ -78,8 +82,12 @@ public final class WsClient implements AutoCloseable {
 
     /** A customer socket of {@code campaignId} opened from a page at {@code origin}. */
     public static WsClient customer(Vertx vertx, URI base, String campaignId, String origin) {
-        return connect(vertx, base, "/ws/customer?campaignId=" + campaignId,
-                origin == null ? Map.of() : Map.of("Origin", origin), List.of());
+        return connect(
+                vertx,
+                base,
+                "/ws/customer?campaignId=" + campaignId,
+                origin == null ? Map.of() : Map.of("Origin", origin),
+                List.of());
     }
 
     /** An agent console socket with the token in the Authorization header. */
@@ -141,8 +149,12 @@ public final class WsClient implements AutoCloseable {
     @Override
     public void close() {
         if (!closed) {
-            socket.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)
-                    .exceptionally(e -> null).join();
+            socket.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
         }
         client.close();
     }

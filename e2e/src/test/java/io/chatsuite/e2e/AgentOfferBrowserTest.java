@@ -12,8 +12,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.WaitUntilState;
-import io.chatsuite.e2e.support.BrowserTest;
 import io.chatsuite.e2e.support.AgentConsole;
+import io.chatsuite.e2e.support.BrowserTest;
 import io.chatsuite.e2e.support.Campaigns;
 import io.chatsuite.e2e.support.RunningSuite;
 import io.chatsuite.e2e.support.Screenshots;
@@ -36,13 +36,13 @@ import org.junit.jupiter.api.Test;
  */
 class AgentOfferBrowserTest extends BrowserTest {
 
-    static final LocatorAssertions.HasCountOptions SLOW_COUNT = new LocatorAssertions.HasCountOptions()
-            .setTimeout(30_000);
-    static final LocatorAssertions.ContainsTextOptions SLOW = new LocatorAssertions.ContainsTextOptions()
-            .setTimeout(30_000);
+    static final LocatorAssertions.HasCountOptions SLOW_COUNT =
+            new LocatorAssertions.HasCountOptions().setTimeout(30_000);
+    static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
     /** Well below routing's offer timeout (20 s in the local run), so an expiry cannot explain what is seen. */
-    static final LocatorAssertions.HasCountOptions BEFORE_EXPIRY = new LocatorAssertions.HasCountOptions()
-            .setTimeout(10_000);
+    static final LocatorAssertions.HasCountOptions BEFORE_EXPIRY =
+            new LocatorAssertions.HasCountOptions().setTimeout(10_000);
 
     final List<String> pageErrors = new CopyOnWriteArrayList<>();
     final List<BrowserContext> contexts = new ArrayList<>();
@@ -86,8 +86,11 @@ class AgentOfferBrowserTest extends BrowserTest {
             assertThat(offer.getByTestId("offer-accept")).isEnabled();
             assertThat(offer.getByTestId("offer-decline")).isEnabled();
         }
-        assertEquals("RING_ALL", alice.awaitReceived("the offer", frame("offer", interactionId))
-                .path("strategy").asText());
+        assertEquals(
+                "RING_ALL",
+                alice.awaitReceived("the offer", frame("offer", interactionId))
+                        .path("strategy")
+                        .asText());
         assertThat(chatItem(alice, interactionId)).hasCount(0);
         assertThat(chatItem(bob, interactionId)).hasCount(0);
         Screenshots.save(alice.page(), "offer-alice-ringing");
@@ -102,7 +105,8 @@ class AgentOfferBrowserTest extends BrowserTest {
         // Alice still holds it, answerable: routing withdrew Bob's offer only.
         assertThat(aliceOffer).hasCount(1);
         assertThat(aliceOffer.getByTestId("offer-accept")).isEnabled();
-        assertTrue(alice.receivedAbout(interactionId).stream().noneMatch(frame("offer-withdrawn", interactionId)),
+        assertTrue(
+                alice.receivedAbout(interactionId).stream().noneMatch(frame("offer-withdrawn", interactionId)),
                 "Alice's offer was withdrawn when Bob declined: " + alice.receivedAbout(interactionId));
         Screenshots.save(bob.page(), "offer-bob-declined");
 
@@ -134,10 +138,14 @@ class AgentOfferBrowserTest extends BrowserTest {
         Screenshots.save(customer, "offer-customer-chatting");
 
         // Bob never got the chat: nothing in his list, and his socket only ever carried the offer and its withdrawal.
-        assertThat(bob.page().locator("[data-interaction-id='" + interactionId + "']")).hasCount(0);
+        assertThat(bob.page().locator("[data-interaction-id='" + interactionId + "']"))
+                .hasCount(0);
         Set<String> bobFrameTypes = new TreeSet<>();
-        bob.receivedAbout(interactionId).forEach(f -> bobFrameTypes.add(f.path("type").asText()));
-        assertEquals(Set.of("offer", "offer-withdrawn"), bobFrameTypes,
+        bob.receivedAbout(interactionId)
+                .forEach(f -> bobFrameTypes.add(f.path("type").asText()));
+        assertEquals(
+                Set.of("offer", "offer-withdrawn"),
+                bobFrameTypes,
                 "Bob's frames about the chat: " + bob.receivedAbout(interactionId));
 
         // Alice ends it, so that she is free again for the next test.
@@ -152,8 +160,7 @@ class AgentOfferBrowserTest extends BrowserTest {
         AgentConsole bob = availableAgent("bob");
 
         Page customer = openWidget(campaignId, "en-US", "Dana");
-        assertThat(customer.getByTestId("chat-message").first()).containsText("Hi! An agent will be with you",
-                SLOW);
+        assertThat(customer.getByTestId("chat-message").first()).containsText("Hi! An agent will be with you", SLOW);
         customer.getByTestId("chat-input").fill("Is anyone there?");
         customer.getByTestId("chat-send").click();
 
@@ -175,8 +182,12 @@ class AgentOfferBrowserTest extends BrowserTest {
         bob.awaitReceived("the withdrawal", frame("offer-withdrawn", interactionId));
         assertThat(customer.getByTestId("chat-status")).containsText("The chat has ended", SLOW);
         for (AgentConsole agent : List.of(alice, bob)) {
-            assertThat(agent.page().locator("[data-interaction-id='" + interactionId + "']")).hasCount(0);
-            assertTrue(agent.sent().stream().noneMatch(f -> interactionId.equals(f.path("interactionId").asText())),
+            assertThat(agent.page().locator("[data-interaction-id='" + interactionId + "']"))
+                    .hasCount(0);
+            assertTrue(
+                    agent.sent().stream()
+                            .noneMatch(f ->
+                                    interactionId.equals(f.path("interactionId").asText())),
                     "a console answered the offer by itself: " + agent.sent());
         }
         Screenshots.save(alice.page(), "offer-withdrawn-alice");
@@ -204,8 +215,10 @@ class AgentOfferBrowserTest extends BrowserTest {
         AgentConsole agent = AgentConsole.open(context("en-US"), suite.urls().console(), user);
         agent.page().onPageError(error -> pageErrors.add(user + "'s console: " + error));
         assertThat(agent.page().getByTestId("presence")).hasValue("AVAILABLE");
-        agent.awaitSent("AVAILABLE", f -> "presence".equals(f.path("type").asText())
-                && "AVAILABLE".equals(f.path("status").asText()));
+        agent.awaitSent(
+                "AVAILABLE",
+                f -> "presence".equals(f.path("type").asText())
+                        && "AVAILABLE".equals(f.path("status").asText()));
         return agent;
     }
 
@@ -228,7 +241,8 @@ class AgentOfferBrowserTest extends BrowserTest {
                   }
                 }).observe(document, { childList: true, subtree: true });
                 """.formatted("'" + customerName + "'"));
-        page.navigate(suite.urls().edge() + "/demo/?campaignId=" + campaignId,
+        page.navigate(
+                suite.urls().edge() + "/demo/?campaignId=" + campaignId,
                 new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
         page.getByTestId("chat-launcher").click();
         return page;

@@ -45,8 +45,10 @@ class CampaignAdminBrowserTest extends BrowserTest {
     void newContext() {
         suite = RunningSuite.get();
         adminApi = new CampaignApi(suite.urls().edge(), suite.accessToken("admin"));
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
-                .setTimezoneId("Europe/Madrid").setViewportSize(1280, 900));
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("en-US")
+                .setTimezoneId("Europe/Madrid")
+                .setViewportSize(1280, 900));
     }
 
     @AfterEach
@@ -86,10 +88,18 @@ class CampaignAdminBrowserTest extends BrowserTest {
         assertThat(monday.getByTestId("schedule-overnight-note").nth(0)).isEmpty();
         page.getByTestId("schedule-add-range-FRIDAY").click();
         page.getByTestId("schedule-add-range-FRIDAY").click();
-        page.getByTestId("schedule-ranges-FRIDAY").getByTestId("schedule-remove-range").nth(1).click();
-        assertThat(page.getByTestId("schedule-ranges-FRIDAY").getByTestId("schedule-range-start")).hasCount(1);
-        page.getByTestId("schedule-ranges-FRIDAY").getByTestId("schedule-range-start").fill("10:00");
-        page.getByTestId("schedule-ranges-FRIDAY").getByTestId("schedule-range-end").fill("18:00");
+        page.getByTestId("schedule-ranges-FRIDAY")
+                .getByTestId("schedule-remove-range")
+                .nth(1)
+                .click();
+        assertThat(page.getByTestId("schedule-ranges-FRIDAY").getByTestId("schedule-range-start"))
+                .hasCount(1);
+        page.getByTestId("schedule-ranges-FRIDAY")
+                .getByTestId("schedule-range-start")
+                .fill("10:00");
+        page.getByTestId("schedule-ranges-FRIDAY")
+                .getByTestId("schedule-range-end")
+                .fill("18:00");
         page.getByTestId("schedule-add-exception").click();
         Locator exception = page.getByTestId("schedule-exception");
         exception.getByTestId("exception-date").fill("2030-12-24");
@@ -175,7 +185,9 @@ class CampaignAdminBrowserTest extends BrowserTest {
         // The form reads back what was saved, overnight note included.
         row.getByTestId("campaign-edit").click();
         assertThat(page.getByTestId("campaign-name")).hasValue(name);
-        assertThat(page.getByTestId("schedule-ranges-MONDAY").getByTestId("schedule-overnight-note").nth(1))
+        assertThat(page.getByTestId("schedule-ranges-MONDAY")
+                        .getByTestId("schedule-overnight-note")
+                        .nth(1))
                 .containsText("Crosses midnight");
         assertThat(page.getByTestId("schedule-always-open")).not().isChecked();
         Screenshots.save(page, "admin-form-schedule");
@@ -220,7 +232,9 @@ class CampaignAdminBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("message-welcome-en")).hasValue("Welcome, edited in the browser");
         JsonNode c = adminApi.get(id).body();
         assertEquals("LEAST_BUSY", c.path("strategy").asText());
-        assertEquals("Welcome, edited in the browser", c.path("messages").path("welcome").path("en").asText());
+        assertEquals(
+                "Welcome, edited in the browser",
+                c.path("messages").path("welcome").path("en").asText());
 
         // Leaving with unsaved changes asks first.
         page.getByTestId("campaign-name").fill(name + " (unsaved)");
@@ -263,7 +277,8 @@ class CampaignAdminBrowserTest extends BrowserTest {
         Locator nameError = page.locator("[data-field=name] [data-testid=field-error]");
         assertThat(nameError).isVisible();
         assertThat(nameError).containsText("already exists");
-        assertThat(page.locator("[data-field=serviceLevelSeconds] [data-testid=field-error]")).hasCount(0);
+        assertThat(page.locator("[data-field=serviceLevelSeconds] [data-testid=field-error]"))
+                .hasCount(0);
     }
 
     @Test
@@ -280,7 +295,8 @@ class CampaignAdminBrowserTest extends BrowserTest {
         row.getByTestId("campaign-delete").click();
         page.getByTestId("confirm-delete").click();
         assertThat(page.getByTestId("admin-toast")).containsText("deleted");
-        assertThat(page.locator("[data-testid=campaign-row][data-name=\"" + name + "\"]")).hasCount(0);
+        assertThat(page.locator("[data-testid=campaign-row][data-name=\"" + name + "\"]"))
+                .hasCount(0);
         page.reload();
         page.getByTestId("campaign-search").fill(name);
         assertThat(page.getByTestId("campaign-table-status")).containsText("No campaign matches");
@@ -324,7 +340,8 @@ class CampaignAdminBrowserTest extends BrowserTest {
 
         // dora administers the support group only.
         Page page = signIn("dora");
-        assertThat(page.getByTestId("filter-group").locator("option")).hasText(new String[] {"All my groups", "support"});
+        assertThat(page.getByTestId("filter-group").locator("option"))
+                .hasText(new String[] {"All my groups", "support"});
         assertThat(page.getByTestId("campaign-new")).isVisible();
         page.getByTestId("campaign-search").fill(sales);
         assertThat(page.getByTestId("campaign-table-status")).containsText("No campaign matches");

@@ -45,7 +45,8 @@ class ChatEventsContractTest {
                     .forEach(p -> problems.add(r.topic() + "@" + r.offset() + ": " + p));
             JsonNode data = EventCodec.decode(r.value()).data();
             if (interactionId.equals(data.path("interactionId").asText())
-                    || campaignId.equals(data.path("campaignId").asText()) && r.topic().equals("campaigns")) {
+                    || campaignId.equals(data.path("campaignId").asText())
+                            && r.topic().equals("campaigns")) {
                 typesOfThisChat.add(EventCodec.decode(r.value()).type());
             }
         }
@@ -62,26 +63,37 @@ class ChatEventsContractTest {
     private static String chat(LocalSuite suite, String campaignId) {
         String ws = RunningSuite.edgeWs();
         try (JsonSocket agent = JsonSocket.agent(ws, suite.accessToken("bob"));
-                JsonSocket customer = JsonSocket.customer(ws, campaignId, suite.urls().edge())) {
+                JsonSocket customer =
+                        JsonSocket.customer(ws, campaignId, suite.urls().edge())) {
             agent.awaitType("hello");
             agent.send("{\"type\":\"presence\",\"status\":\"AVAILABLE\"}");
 
             customer.send("{\"type\":\"hello\",\"language\":\"pt\",\"name\":\"Joana\"}");
-            String interactionId = customer.awaitType("session").path("interactionId").asText();
-            assertEquals("Olá! Um agente vai atendê-lo em breve.", customer.awaitType("system").path("text").asText());
+            String interactionId =
+                    customer.awaitType("session").path("interactionId").asText();
+            assertEquals(
+                    "Olá! Um agente vai atendê-lo em breve.",
+                    customer.awaitType("system").path("text").asText());
             String clientId = UUID.randomUUID().toString();
             customer.send("{\"type\":\"message\",\"clientId\":\"" + clientId + "\",\"text\":\"Bom dia\"}");
             customer.awaitType("ack");
 
-            JsonNode assigned = agent.await(f -> "assigned".equals(f.path("type").asText())
-                    && interactionId.equals(f.path("interactionId").asText()), Duration.ofSeconds(30));
+            JsonNode assigned = agent.await(
+                    f -> "assigned".equals(f.path("type").asText())
+                            && interactionId.equals(f.path("interactionId").asText()),
+                    Duration.ofSeconds(30));
             assertEquals("Joana", assigned.path("customer").path("name").asText());
-            agent.await(f -> "message".equals(f.path("type").asText()) && "Bom dia".equals(f.path("text").asText()),
+            agent.await(
+                    f -> "message".equals(f.path("type").asText())
+                            && "Bom dia".equals(f.path("text").asText()),
                     Duration.ofSeconds(20));
             agent.send("{\"type\":\"message\",\"interactionId\":\"" + interactionId
                     + "\",\"clientId\":\"a-1\",\"text\":\"Bom dia! Como posso ajudar?\"}");
-            customer.await(f -> "message".equals(f.path("type").asText())
-                    && "Bom dia! Como posso ajudar?".equals(f.path("text").asText()), Duration.ofSeconds(20));
+            customer.await(
+                    f -> "message".equals(f.path("type").asText())
+                            && "Bom dia! Como posso ajudar?"
+                                    .equals(f.path("text").asText()),
+                    Duration.ofSeconds(20));
             agent.send("{\"type\":\"end\",\"interactionId\":\"" + interactionId + "\"}");
             customer.awaitType("ended");
             return interactionId;
@@ -90,12 +102,21 @@ class ChatEventsContractTest {
 
     /** Every record of the chat's topics, once the chat's end reached the interactions topic. */
     private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String interactionId) {
-        TopicReader.await(bootstrap, List.of(Topics.INTERACTIONS), r -> r.value() != null
-                && r.value().contains(EventType.INTERACTION_ENDED.type()) && r.value().contains(interactionId), 1,
+        TopicReader.await(
+                bootstrap,
+                List.of(Topics.INTERACTIONS),
+                r -> r.value() != null
+                        && r.value().contains(EventType.INTERACTION_ENDED.type())
+                        && r.value().contains(interactionId),
+                1,
                 Duration.ofSeconds(30));
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        for (String topic : List.of(Topics.CAMPAIGNS, Topics.AGENT_PRESENCE, Topics.ROUTING_REQUESTS,
-                Topics.INTERACTIONS, Topics.CHAT_MESSAGES)) {
+        for (String topic : List.of(
+                Topics.CAMPAIGNS,
+                Topics.AGENT_PRESENCE,
+                Topics.ROUTING_REQUESTS,
+                Topics.INTERACTIONS,
+                Topics.CHAT_MESSAGES)) {
             all.addAll(TopicReader.toEnd(bootstrap, topic, r -> true));
         }
         return all;

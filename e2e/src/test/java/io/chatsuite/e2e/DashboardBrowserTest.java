@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardBrowserTest extends BrowserTest {
 
-    static final LocatorAssertions.ContainsTextOptions SLOW = new LocatorAssertions.ContainsTextOptions()
-            .setTimeout(30_000);
-    static final LocatorAssertions.HasTextOptions SLOW_EXACT = new LocatorAssertions.HasTextOptions()
-            .setTimeout(30_000);
+    static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
+    static final LocatorAssertions.HasTextOptions SLOW_EXACT =
+            new LocatorAssertions.HasTextOptions().setTimeout(30_000);
     static final List<String> pageErrors = new ArrayList<>();
 
     @Test
@@ -70,9 +70,11 @@ class DashboardBrowserTest extends BrowserTest {
         // Marks the page: a reload would lose it, so the checks below prove the updates were pushed.
         page.evaluate("window.__notReloaded = true");
 
-        try (JsonSocket customer = JsonSocket.customer(ws, campaignId, suite.urls().edge())) {
+        try (JsonSocket customer =
+                JsonSocket.customer(ws, campaignId, suite.urls().edge())) {
             customer.send("{\"type\":\"hello\",\"language\":\"en\",\"name\":\"Dana\"}");
-            String interactionId = customer.awaitType("session").path("interactionId").asText();
+            String interactionId =
+                    customer.awaitType("session").path("interactionId").asText();
             // The gateway asks routing for an agent with the customer's first message.
             customer.send("{\"type\":\"message\",\"clientId\":\"c-1\",\"text\":\"Hello, anyone there?\"}");
             customer.awaitType("ack");
@@ -88,8 +90,10 @@ class DashboardBrowserTest extends BrowserTest {
             try (JsonSocket agent = JsonSocket.agent(ws, suite.accessToken("bob"))) {
                 agent.awaitType("hello");
                 agent.send("{\"type\":\"presence\",\"status\":\"AVAILABLE\"}");
-                agent.await(f -> "assigned".equals(f.path("type").asText())
-                        && interactionId.equals(f.path("interactionId").asText()), Duration.ofSeconds(30));
+                agent.await(
+                        f -> "assigned".equals(f.path("type").asText())
+                                && interactionId.equals(f.path("interactionId").asText()),
+                        Duration.ofSeconds(30));
 
                 assertThat(card.getByTestId("waiting")).hasText("0", SLOW_EXACT);
                 assertThat(card.getByTestId("answered-today")).hasText("1", SLOW_EXACT);

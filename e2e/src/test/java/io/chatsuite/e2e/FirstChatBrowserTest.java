@@ -2,7 +2,6 @@ package io.chatsuite.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
@@ -10,8 +9,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import io.chatsuite.e2e.support.BrowserTest;
 import io.chatsuite.e2e.support.AgentConsole;
+import io.chatsuite.e2e.support.BrowserTest;
 import io.chatsuite.e2e.support.Campaigns;
 import io.chatsuite.e2e.support.Http;
 import io.chatsuite.e2e.support.RunningSuite;
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class FirstChatBrowserTest extends BrowserTest {
 
-    static final LocatorAssertions.ContainsTextOptions SLOW = new LocatorAssertions.ContainsTextOptions()
-            .setTimeout(30_000);
+    static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
     static final List<String> pageErrors = new ArrayList<>();
 
     @Test
@@ -45,8 +44,10 @@ class FirstChatBrowserTest extends BrowserTest {
             assertThat(agent.getByTestId("agent-name")).containsText("Alice", SLOW);
 
             Page customer = watched(customerContext.newPage());
-            customer.navigate(suite.urls().edge() + "/demo/?campaignId=" + campaignId,
-                    new Page.NavigateOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.DOMCONTENTLOADED));
+            customer.navigate(
+                    suite.urls().edge() + "/demo/?campaignId=" + campaignId,
+                    new Page.NavigateOptions()
+                            .setWaitUntil(com.microsoft.playwright.options.WaitUntilState.DOMCONTENTLOADED));
             customer.getByTestId("chat-launcher").click();
             Locator customerMessages = customer.locator("[data-testid=chat-message]");
             assertThat(customerMessages.first()).containsText("¡Hola! Un agente te atenderá enseguida.", SLOW);
@@ -81,8 +82,8 @@ class FirstChatBrowserTest extends BrowserTest {
         JsonNode transcript = awaitEndedRecording(suite, supervisorToken, campaignId);
         List<String> texts = new ArrayList<>();
         transcript.path("transcript").forEach(m -> texts.add(m.path("text").asText()));
-        assertEquals(List.of("Hola, quiero cambiar mi pedido", "Claro, ¿cuál es el número de pedido?",
-                "Es el 4711"), texts);
+        assertEquals(
+                List.of("Hola, quiero cambiar mi pedido", "Claro, ¿cuál es el número de pedido?", "Es el 4711"), texts);
         assertEquals("alice", transcript.path("agentId").asText());
     }
 
@@ -96,7 +97,8 @@ class FirstChatBrowserTest extends BrowserTest {
             JsonNode items = page.isArray() ? page : page.path("items");
             if (items.size() == 1) {
                 last = Http.get(base + "/" + items.get(0).path("id").asText(), token);
-                if (last.path("transcript").size() == 3 && !last.path("endedAt").isMissingNode()
+                if (last.path("transcript").size() == 3
+                        && !last.path("endedAt").isMissingNode()
                         && !last.path("endedAt").isNull()) {
                     return last;
                 }

@@ -97,15 +97,19 @@ class RoutingBenchmark {
     /** CPU seconds used during each phase, by process group. */
     private final Map<String, PhaseCpu> cpu = new LinkedHashMap<>();
 
-    private record PhaseCpu(int decisions, Map<String, Double> used) {
-    }
+    private record PhaseCpu(int decisions, Map<String, Double> used) {}
 
     @Test
     void measure() throws Exception {
         Path repo = Paths.get("").toAbsolutePath().getParent();
         Path data = Files.createTempDirectory(repo.resolve("e2e/target"), "benchmark-");
-        SuiteOptions options = SuiteOptions.builder().repoRoot(repo).dataDir(data).fresh(true)
-                .ports(SuitePorts.free()).keycloak(false).demoCampaign(false)
+        SuiteOptions options = SuiteOptions.builder()
+                .repoRoot(repo)
+                .dataDir(data)
+                .fresh(true)
+                .ports(SuitePorts.free())
+                .keycloak(false)
+                .demoCampaign(false)
                 .services(List.of("routing-service"))
                 .serviceJvmOptions(serviceJvmOptions())
                 .serviceStartTimeout(Duration.ofSeconds(120))
@@ -144,8 +148,11 @@ class RoutingBenchmark {
 
     /** The routing engine's own figures over the whole run (transactions, their duration, commands per one). */
     private void engineMetrics(String routingUrl) throws Exception {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(routingUrl + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(routingUrl + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         line("");
         line("## Routing engine (routing-service's /q/metrics after the run)");
         line("");
@@ -197,8 +204,11 @@ class RoutingBenchmark {
             raw.clear();
             received.set(0);
             start = System.nanoTime();
-            pace(PACED_REQUESTS, RATE, i -> producer.send(new ProducerRecord<>(topic, "k" + (i % CAMPAIGNS),
-                    System.nanoTime() + padding)));
+            pace(
+                    PACED_REQUESTS,
+                    RATE,
+                    i -> producer.send(
+                            new ProducerRecord<>(topic, "k" + (i % CAMPAIGNS), System.nanoTime() + padding)));
             producer.flush();
             awaitCount(received, PACED_REQUESTS, "raw paced");
             seconds = (lastReceived.get() - start) / 1e9;
@@ -212,26 +222,38 @@ class RoutingBenchmark {
     private void routing(String bootstrap) throws Exception {
         List<String> campaigns = new ArrayList<>();
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
-            Thread consumerThread = consumer(bootstrap, List.of(Topics.INTERACTIONS), r -> onInteraction(r,
-                    producer));
+            Thread consumerThread = consumer(bootstrap, List.of(Topics.INTERACTIONS), r -> onInteraction(r, producer));
             try {
                 for (int c = 0; c < CAMPAIGNS; c++) {
-                    String id = "bench-" + c + "-" + UUID.randomUUID().toString().substring(0, 6);
+                    String id =
+                            "bench-" + c + "-" + UUID.randomUUID().toString().substring(0, 6);
                     campaigns.add(id);
                     List<String> members = new ArrayList<>();
                     for (int a = c; a < AGENTS; a += CAMPAIGNS) {
                         members.add("agent-" + a);
                     }
-                    CampaignUpserted campaign = CampaignFixture.campaign(id).withName("Benchmark " + c)
-                            .withDefaultLanguage("en").withAgentMembers(members).withAllowedOrigins(List.of())
+                    CampaignUpserted campaign = CampaignFixture.campaign(id)
+                            .withName("Benchmark " + c)
+                            .withDefaultLanguage("en")
+                            .withAgentMembers(members)
+                            .withAllowedOrigins(List.of())
                             .withServiceLevelFormula(ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS)
-                            .withShortAbandonSeconds(5).withMaxWaiting(100_000).build();
+                            .withShortAbandonSeconds(5)
+                            .withMaxWaiting(100_000)
+                            .build();
                     send(producer, Topics.CAMPAIGNS, id, EventCodec.wrap(SOURCE, id, campaign));
                 }
                 for (int a = 0; a < AGENTS; a++) {
                     String agent = "agent-" + a;
-                    send(producer, Topics.AGENT_PRESENCE, agent, EventCodec.wrap(SOURCE, agent,
-                            new AgentPresenceChanged(agent, "Agent " + a, PresenceStatus.AVAILABLE, Instant.now())));
+                    send(
+                            producer,
+                            Topics.AGENT_PRESENCE,
+                            agent,
+                            EventCodec.wrap(
+                                    SOURCE,
+                                    agent,
+                                    new AgentPresenceChanged(
+                                            agent, "Agent " + a, PresenceStatus.AVAILABLE, Instant.now())));
                 }
                 producer.flush();
 
@@ -242,8 +264,7 @@ class RoutingBenchmark {
                 // The first round is the warm-up: fresh JVMs spend much of it compiling (JIT), so it is shown but
                 // is not the measurement. Each phase starts after a pause, so the database has vacuumed what the
                 // previous one rewrote and the paced phases measure an unsaturated service, not an aftermath.
-                phase(producer, campaigns, "cold burst (warm-up: first after start, JIT compiling)", WARM_UP, 0,
-                        false);
+                phase(producer, campaigns, "cold burst (warm-up: first after start, JIT compiling)", WARM_UP, 0, false);
                 Thread.sleep(SETTLE.toMillis());
                 phase(producer, campaigns, "cold paced " + RATE + "/s (warm-up)", WARM_UP_PACED, RATE, false);
                 Map<String, Double> idleFrom = CpuMeter.read();
@@ -258,8 +279,11 @@ class RoutingBenchmark {
                 cpuTable();
                 line("");
                 line("Idle, nothing sent (" + SETTLE.toSeconds() + " s before the measured burst), CPU seconds per "
-                        + "second: " + idle.entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(),
-                        e.getValue() / SETTLE.toSeconds())).collect(Collectors.joining(", ")) + ".");
+                        + "second: "
+                        + idle.entrySet().stream()
+                                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / SETTLE.toSeconds()))
+                                .collect(Collectors.joining(", "))
+                        + ".");
             } finally {
                 consumerThread.interrupt();
             }
@@ -275,23 +299,35 @@ class RoutingBenchmark {
         line("|---|" + "---|".repeat(groups.size() + 1));
         cpu.forEach((phase, c) -> {
             double per = 1000.0 / c.decisions();
-            line("| " + phase + " | " + c.used().values().stream().map(s -> String.format("%.2f", s * per))
-                    .collect(Collectors.joining(" | ")) + String.format(" | %.2f |",
-                    c.used().values().stream().mapToDouble(Double::doubleValue).sum() * per));
+            line("| " + phase + " | "
+                    + c.used().values().stream()
+                            .map(s -> String.format("%.2f", s * per))
+                            .collect(Collectors.joining(" | "))
+                    + String.format(
+                            " | %.2f |",
+                            c.used().values().stream()
+                                            .mapToDouble(Double::doubleValue)
+                                            .sum()
+                                    * per));
         });
     }
 
     /** Runs a phase and adds its row to the table (in bold when it is a measurement, not a warm-up). */
-    private void phase(KafkaProducer<String, String> producer, List<String> campaigns, String name, int count,
-            int rate, boolean measured) {
+    private void phase(
+            KafkaProducer<String, String> producer,
+            List<String> campaigns,
+            String name,
+            int count,
+            int rate,
+            boolean measured) {
         latencies.clear();
         double perSecond = runPhase(producer, campaigns, count, rate, name);
         row(measured ? "**" + name + "**" : name, count, perSecond, latencies);
     }
 
     /** Sends {@code count} requests (at {@code rate}/s, or as fast as possible when 0); decisions per second. */
-    private double runPhase(KafkaProducer<String, String> producer, List<String> campaigns, int count, int rate,
-            String name) {
+    private double runPhase(
+            KafkaProducer<String, String> producer, List<String> campaigns, int count, int rate, String name) {
         long before = assigned.get();
         Map<String, Double> cpuBefore = CpuMeter.read();
         long start = System.nanoTime();
@@ -300,15 +336,21 @@ class RoutingBenchmark {
             String interaction = "i-" + UUID.randomUUID();
             campaignOf.put(interaction, campaign);
             sentAt.put(interaction, System.nanoTime());
-            send(producer, Topics.ROUTING_REQUESTS, campaign, EventCodec.wrap(SOURCE, interaction,
-                    new RoutingRequested(interaction, campaign, "Customer", "en", Instant.now())));
+            send(
+                    producer,
+                    Topics.ROUTING_REQUESTS,
+                    campaign,
+                    EventCodec.wrap(
+                            SOURCE,
+                            interaction,
+                            new RoutingRequested(interaction, campaign, "Customer", "en", Instant.now())));
         });
         producer.flush();
         long sentIn = System.nanoTime() - start;
         awaitCount(assigned, before + count, name);
         double seconds = (lastAssignedAt.get() - start) / 1e9;
-        System.out.printf("[benchmark] %s: %d sent in %.1f s, all assigned after %.1f s%n", name, count,
-                sentIn / 1e9, seconds);
+        System.out.printf(
+                "[benchmark] %s: %d sent in %.1f s, all assigned after %.1f s%n", name, count, sentIn / 1e9, seconds);
         cpu.put(name, new PhaseCpu(count, CpuMeter.since(cpuBefore)));
         return count / seconds;
     }
@@ -342,9 +384,19 @@ class RoutingBenchmark {
             assigned.incrementAndGet();
             // The agent ends the chat at once: capacity comes back for the next customers.
             String campaign = campaignOf.remove(interaction);
-            send(producer, Topics.ROUTING_REQUESTS, campaign, EventCodec.wrap(SOURCE, interaction,
-                    new RoutingEndRequested(interaction, campaign, Party.AGENT, data.path("agentId").asText(),
-                            Instant.now())));
+            send(
+                    producer,
+                    Topics.ROUTING_REQUESTS,
+                    campaign,
+                    EventCodec.wrap(
+                            SOURCE,
+                            interaction,
+                            new RoutingEndRequested(
+                                    interaction,
+                                    campaign,
+                                    Party.AGENT,
+                                    data.path("agentId").asText(),
+                                    Instant.now())));
         } else if (EventType.INTERACTION_REJECTED.type().equals(event.type())) {
             rejected.incrementAndGet();
         }
@@ -355,12 +407,12 @@ class RoutingBenchmark {
         long lastReport = System.nanoTime();
         while (counter.get() < target) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(phase + ": only " + counter.get() + " of " + target + " in "
-                        + PHASE_TIMEOUT);
+                throw new AssertionError(phase + ": only " + counter.get() + " of " + target + " in " + PHASE_TIMEOUT);
             }
             if (System.nanoTime() - lastReport > 1e9) {
-                System.out.printf("[benchmark] %s: %d of %d (queued events seen: %d)%n", phase, counter.get(), target,
-                        queuedEvents.get());
+                System.out.printf(
+                        "[benchmark] %s: %d of %d (queued events seen: %d)%n",
+                        phase, counter.get(), target, queuedEvents.get());
                 lastReport = System.nanoTime();
             }
             LockSupport.parkNanos(1_000_000);
@@ -384,14 +436,15 @@ class RoutingBenchmark {
         }
     }
 
-    private Thread consumer(String bootstrap, List<String> topics,
-            java.util.function.Consumer<ConsumerRecord<String, String>> handler) throws InterruptedException {
+    private Thread consumer(
+            String bootstrap, List<String> topics, java.util.function.Consumer<ConsumerRecord<String, String>> handler)
+            throws InterruptedException {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer());
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             consumer.partitionsFor(topic).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
@@ -399,15 +452,17 @@ class RoutingBenchmark {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve "end" now, before anything is sent
-        Thread t = new Thread(() -> {
-            try (consumer) {
-                while (running.get() && !Thread.currentThread().isInterrupted()) {
-                    consumer.poll(Duration.ofMillis(50)).forEach(handler);
-                }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                // stopping
-            }
-        }, "benchmark-consumer");
+        Thread t = new Thread(
+                () -> {
+                    try (consumer) {
+                        while (running.get() && !Thread.currentThread().isInterrupted()) {
+                            consumer.poll(Duration.ofMillis(50)).forEach(handler);
+                        }
+                    } catch (org.apache.kafka.common.errors.InterruptException e) {
+                        // stopping
+                    }
+                },
+                "benchmark-consumer");
         t.setDaemon(true);
         t.start();
         return t;
@@ -428,8 +483,13 @@ class RoutingBenchmark {
 
     private void row(String phase, int count, double perSecond, ConcurrentLinkedQueue<Long> nanos) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        line(String.format("| %s | %d | %.0f | %.1f | %.1f | %.1f |", phase, count, perSecond,
-                percentile(sorted, 0.50), percentile(sorted, 0.99),
+        line(String.format(
+                "| %s | %d | %.0f | %.1f | %.1f | %.1f |",
+                phase,
+                count,
+                perSecond,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
     }
 

@@ -63,8 +63,8 @@ class RoutingScaleOutTest {
     void aSecondInstanceSharesTheQueuesAndTakesOverThePartitionsOfOneThatCrashed() throws Exception {
         LocalSuite suite = RunningSuite.get();
         try (RoutingBus bus = new RoutingBus(suite.kafkaBootstrapServers());
-                Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        suite.kafkaBootstrapServers()))) {
+                Admin admin = Admin.create(Map.<String, Object>of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers()))) {
             run(suite, bus, admin);
         } finally {
             // The suite is shared by the other tests of this JVM: leave it with one instance, as it was.
@@ -75,17 +75,26 @@ class RoutingScaleOutTest {
     }
 
     private void run(LocalSuite suite, RoutingBus bus, Admin admin) throws Exception {
-        int partitions = admin.describeTopics(List.of(Topics.ROUTING_REQUESTS)).allTopicNames().get()
-                .get(Topics.ROUTING_REQUESTS).partitions().size();
+        int partitions = admin.describeTopics(List.of(Topics.ROUTING_REQUESTS))
+                .allTopicNames()
+                .get()
+                .get(Topics.ROUTING_REQUESTS)
+                .partitions()
+                .size();
         suite.startInstance("routing-service", SECOND, secondInstanceConfig());
-        Map<Integer, String> shared = awaitOwners(admin, partitions, owners -> owners.values().stream()
-                .anyMatch(RoutingScaleOutTest::second) && !owners.values().stream().allMatch(RoutingScaleOutTest::second),
+        Map<Integer, String> shared = awaitOwners(
+                admin,
+                partitions,
+                owners -> owners.values().stream().anyMatch(RoutingScaleOutTest::second)
+                        && !owners.values().stream().allMatch(RoutingScaleOutTest::second),
                 "both instances to own partitions of " + Topics.ROUTING_REQUESTS);
         System.out.println("[scale-out] routing-requests partitions -> consumer with both instances: " + shared);
 
         // A queue campaign and a ring campaign on every partition: whichever the second instance owns hold both.
-        List<String> queueAgents = IntStream.range(0, 9).mapToObj(n -> RoutingBus.id("q" + n)).toList();
-        List<String> ringAgents = IntStream.range(0, 4).mapToObj(n -> RoutingBus.id("r" + n)).toList();
+        List<String> queueAgents =
+                IntStream.range(0, 9).mapToObj(n -> RoutingBus.id("q" + n)).toList();
+        List<String> ringAgents =
+                IntStream.range(0, 4).mapToObj(n -> RoutingBus.id("r" + n)).toList();
         List<String> queues = new ArrayList<>();
         List<String> rings = new ArrayList<>();
         Map<String, Integer> partitionOf = new HashMap<>();
@@ -100,9 +109,15 @@ class RoutingScaleOutTest {
 
         // One ring per ring campaign takes all three places of both ring agents.
         ringAgents.subList(0, 2).forEach(a -> bus.presence(a, PresenceStatus.AVAILABLE));
-        List<String> ringing = rings.stream().map(c -> arrive(bus, c, arrivals, campaignOf)).toList();
-        await(bus, events -> ringing.stream().allMatch(i -> openOffer(events, i)
-                .filter(o -> o.agentIds().size() == 2).isPresent()), "a ring in every ring campaign");
+        List<String> ringing =
+                rings.stream().map(c -> arrive(bus, c, arrivals, campaignOf)).toList();
+        await(
+                bus,
+                events -> ringing.stream()
+                        .allMatch(i -> openOffer(events, i)
+                                .filter(o -> o.agentIds().size() == 2)
+                                .isPresent()),
+                "a ring in every ring campaign");
 
         // Both instances at work: arrivals on every partition, and two queue agents becoming available halfway
         // (their presence settles all three queue campaigns, possibly on the other instance than the arrivals).
@@ -120,21 +135,32 @@ class RoutingScaleOutTest {
         }
         List<String> queued = of(arrivals, queues);
         List<String> rung = of(arrivals, rings);
-        Map<String, List<CloudEvent>> concurrent = await(bus, events -> queued.stream().filter(i -> assigned(events, i))
-                .count() == 2 * CAPACITY && seen(events, queued) && seen(events, rung),
+        Map<String, List<CloudEvent>> concurrent = await(
+                bus,
+                events -> queued.stream().filter(i -> assigned(events, i)).count() == 2 * CAPACITY
+                        && seen(events, queued)
+                        && seen(events, rung),
                 "both instances to fill the two queue agents");
         assertAssignedAtMostOnce(concurrent, arrivals);
         assertWithinCapacity(concurrent, queued, queueAgents.subList(0, 2), 2 * CAPACITY);
         assertServedInArrivalOrder(arrivals, queues, i -> assigned(concurrent, i), "assigned");
-        assertEquals(ringing, rung.stream().filter(i -> openOffer(concurrent, i).isPresent()).toList(),
+        assertEquals(
+                ringing,
+                rung.stream().filter(i -> openOffer(concurrent, i).isPresent()).toList(),
                 "only the first ring of each campaign rings: both agents' places are taken");
         for (String i : ringing) {
-            assertEquals(ringAgents.subList(0, 2).stream().sorted().toList(),
-                    openOffer(concurrent, i).orElseThrow().agentIds().stream().sorted().toList(), i + " rings both");
+            assertEquals(
+                    ringAgents.subList(0, 2).stream().sorted().toList(),
+                    openOffer(concurrent, i).orElseThrow().agentIds().stream()
+                            .sorted()
+                            .toList(),
+                    i + " rings both");
         }
         Map<String, Integer> waitingAtCrash = new HashMap<>();
         for (String c : queues) {
-            waitingAtCrash.put(c, (int) arrivals.get(c).stream().filter(i -> !assigned(concurrent, i)).count());
+            waitingAtCrash.put(c, (int) arrivals.get(c).stream()
+                    .filter(i -> !assigned(concurrent, i))
+                    .count());
             assertTrue(waitingAtCrash.get(c) > 0, "customers wait in " + c);
         }
 
@@ -164,25 +190,42 @@ class RoutingScaleOutTest {
         for (String c : rings) {
             arrive(bus, c, arrivals, campaignOf);
         }
-        Map<Integer, String> takenOver = awaitOwners(admin, partitions, owners -> owners.values().stream()
-                .noneMatch(RoutingScaleOutTest::second), "the surviving instance to own every partition");
+        Map<Integer, String> takenOver = awaitOwners(
+                admin,
+                partitions,
+                owners -> owners.values().stream().noneMatch(RoutingScaleOutTest::second),
+                "the surviving instance to own every partition");
         Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
         System.out.println("[scale-out] " + SECOND + " owned partitions " + orphaned + "; after the crash, "
-                + "routing-requests partitions -> consumer: " + takenOver + " (" + takeover.toMillis() + " ms after the kill)");
-        System.out.println("[scale-out] campaigns on the crashed instance's partitions: " + partitionOf.entrySet()
-                .stream().filter(e -> orphaned.contains(e.getValue())).map(Map.Entry::getKey).toList());
+                + "routing-requests partitions -> consumer: " + takenOver + " (" + takeover.toMillis()
+                + " ms after the kill)");
+        System.out.println("[scale-out] campaigns on the crashed instance's partitions: "
+                + partitionOf.entrySet().stream()
+                        .filter(e -> orphaned.contains(e.getValue()))
+                        .map(Map.Entry::getKey)
+                        .toList());
 
-        Map<String, List<CloudEvent>> resumed = await(bus, events -> ringing.stream().allMatch(i -> assigned(events, i))
-                && seen(events, of(arrivals, queues)) && seen(events, of(arrivals, rings)),
+        Map<String, List<CloudEvent>> resumed = await(
+                bus,
+                events -> ringing.stream().allMatch(i -> assigned(events, i))
+                        && seen(events, of(arrivals, queues))
+                        && seen(events, of(arrivals, rings)),
                 "the answers and newcomers sent after the crash");
         for (String i : ringing) {
-            assertEquals(firstAnswer.get(i), RoutingBus.<InteractionAssigned>of(resumed, i,
-                    EventType.INTERACTION_ASSIGNED).getFirst().agentId(), "the first answer to " + i + " wins");
+            assertEquals(
+                    firstAnswer.get(i),
+                    RoutingBus.<InteractionAssigned>of(resumed, i, EventType.INTERACTION_ASSIGNED)
+                            .getFirst()
+                            .agentId(),
+                    "the first answer to " + i + " wins");
         }
         for (String c : queues) {
             String newcomer = newcomers.get(c);
-            assertEquals(waitingAtCrash.get(c) + 1, RoutingBus.<InteractionQueued>of(resumed, newcomer,
-                    EventType.INTERACTION_QUEUED).getFirst().position(),
+            assertEquals(
+                    waitingAtCrash.get(c) + 1,
+                    RoutingBus.<InteractionQueued>of(resumed, newcomer, EventType.INTERACTION_QUEUED)
+                            .getFirst()
+                            .position(),
                     "the newcomer of " + c + " (partition " + partitionOf.get(c) + ") joins the back of its queue");
         }
         assertAssignedAtMostOnce(resumed, arrivals);
@@ -191,8 +234,10 @@ class RoutingScaleOutTest {
         // One more queue agent takes three chats, each the oldest waiting one of its campaign.
         bus.presence(queueAgents.get(2), PresenceStatus.AVAILABLE);
         List<String> queuedNow = of(arrivals, queues);
-        Map<String, List<CloudEvent>> third = await(bus, events -> queuedNow.stream().filter(i -> assigned(events, i))
-                .count() == 3L * CAPACITY, "the third agent's chats");
+        Map<String, List<CloudEvent>> third = await(
+                bus,
+                events -> queuedNow.stream().filter(i -> assigned(events, i)).count() == 3L * CAPACITY,
+                "the third agent's chats");
         assertWithinCapacity(third, queuedNow, queueAgents.subList(0, 3), 3 * CAPACITY);
         assertServedInArrivalOrder(arrivals, queues, i -> assigned(third, i), "assigned");
 
@@ -200,14 +245,19 @@ class RoutingScaleOutTest {
         Map<String, Integer> waiting = new HashMap<>();
         Map<String, String> latecomers = new HashMap<>();
         for (String c : queues) {
-            waiting.put(c, (int) arrivals.get(c).stream().filter(i -> !assigned(third, i)).count());
+            waiting.put(c, (int)
+                    arrivals.get(c).stream().filter(i -> !assigned(third, i)).count());
             latecomers.put(c, arrive(bus, c, arrivals, campaignOf));
         }
-        Map<String, List<CloudEvent>> late = await(bus, events -> seen(events, List.copyOf(latecomers.values())),
-                "the latecomers queued");
+        Map<String, List<CloudEvent>> late =
+                await(bus, events -> seen(events, List.copyOf(latecomers.values())), "the latecomers queued");
         for (String c : queues) {
-            assertEquals(waiting.get(c) + 1, RoutingBus.<InteractionQueued>of(late, latecomers.get(c),
-                    EventType.INTERACTION_QUEUED).getFirst().position(), "the latecomer of " + c + " waits last");
+            assertEquals(
+                    waiting.get(c) + 1,
+                    RoutingBus.<InteractionQueued>of(late, latecomers.get(c), EventType.INTERACTION_QUEUED)
+                            .getFirst()
+                            .position(),
+                    "the latecomer of " + c + " waits last");
         }
         queueAgents.subList(3, 9).forEach(a -> bus.presence(a, PresenceStatus.AVAILABLE));
         ringAgents.subList(2, 4).forEach(a -> bus.presence(a, PresenceStatus.AVAILABLE));
@@ -216,16 +266,20 @@ class RoutingScaleOutTest {
         // Nothing lost, nothing assigned twice, every agent within capacity, each queue first come first served.
         List<String> all = of(arrivals, arrivals.keySet());
         for (String i : all) {
-            assertEquals(1, RoutingBus.of(end, i, EventType.INTERACTION_ASSIGNED).size(), i + " assigned once");
+            assertEquals(
+                    1, RoutingBus.of(end, i, EventType.INTERACTION_ASSIGNED).size(), i + " assigned once");
             assertEquals(List.of(), RoutingBus.of(end, i, EventType.INTERACTION_REJECTED), i + " not rejected");
         }
         assertWithinCapacity(end, of(arrivals, queues), queueAgents, 9 * CAPACITY);
-        assertWithinCapacity(end, of(arrivals, rings), ringAgents, of(arrivals, rings).size());
+        assertWithinCapacity(
+                end, of(arrivals, rings), ringAgents, of(arrivals, rings).size());
         for (String c : queues) {
             List<String> order = arrivals.get(c);
-            List<Long> firstQueuedAt = order.stream().map(i -> RoutingBus.<InteractionQueued>of(end, i,
-                    EventType.INTERACTION_QUEUED)).filter(q -> !q.isEmpty())
-                    .map(q -> q.getFirst().queuedAt().toEpochMilli()).toList();
+            List<Long> firstQueuedAt = order.stream()
+                    .map(i -> RoutingBus.<InteractionQueued>of(end, i, EventType.INTERACTION_QUEUED))
+                    .filter(q -> !q.isEmpty())
+                    .map(q -> q.getFirst().queuedAt().toEpochMilli())
+                    .toList();
             assertEquals(firstQueuedAt.stream().sorted().toList(), firstQueuedAt, "queued in arrival order in " + c);
         }
     }
@@ -234,8 +288,8 @@ class RoutingScaleOutTest {
      * Answers every open ring (each offer once, by one of its agents in turn) until every ring interaction is
      * assigned; returns the events then.
      */
-    private static Map<String, List<CloudEvent>> answerRingsUntilAllAssigned(RoutingBus bus,
-            Map<String, List<String>> arrivals, List<String> rings, Map<String, String> campaignOf) {
+    private static Map<String, List<CloudEvent>> answerRingsUntilAllAssigned(
+            RoutingBus bus, Map<String, List<String>> arrivals, List<String> rings, Map<String, String> campaignOf) {
         Set<String> answered = new HashSet<>();
         int turn = 0;
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -247,7 +301,9 @@ class RoutingScaleOutTest {
             }
             for (String i : of(arrivals, rings)) {
                 Optional<InteractionOffered> offer = openOffer(events, i);
-                String version = i + "#" + RoutingBus.of(events, i, EventType.INTERACTION_OFFERED).size();
+                String version = i + "#"
+                        + RoutingBus.of(events, i, EventType.INTERACTION_OFFERED)
+                                .size();
                 if (!assigned(events, i) && offer.isPresent() && answered.add(version)) {
                     List<String> agents = offer.get().agentIds();
                     bus.accept(campaignOf.get(i), i, agents.get(turn++ % agents.size()));
@@ -281,7 +337,8 @@ class RoutingScaleOutTest {
 
     /** The client id of the consumer owning each routing-requests partition, once the group is stable. */
     private static Map<Integer, String> owners(Admin admin) throws InterruptedException, ExecutionException {
-        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+        ConsumerGroupDescription group =
+                admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
         Map<Integer, String> owners = new TreeMap<>();
         if (group.groupState() != GroupState.STABLE) {
             return owners;
@@ -296,8 +353,9 @@ class RoutingScaleOutTest {
         return owners;
     }
 
-    private static Map<Integer, String> awaitOwners(Admin admin, int partitions,
-            Predicate<Map<Integer, String>> condition, String what) throws InterruptedException, ExecutionException {
+    private static Map<Integer, String> awaitOwners(
+            Admin admin, int partitions, Predicate<Map<Integer, String>> condition, String what)
+            throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             Map<Integer, String> owners = owners(admin);
@@ -315,7 +373,8 @@ class RoutingScaleOutTest {
     private static void printAssignmentLog(LocalSuite suite) {
         try {
             List<String> lines = Files.readAllLines(suite.log("routing-service"), StandardCharsets.UTF_8).stream()
-                    .filter(l -> l.contains("'" + Topics.ROUTING_REQUESTS + "-")).toList();
+                    .filter(l -> l.contains("'" + Topics.ROUTING_REQUESTS + "-"))
+                    .toList();
             lines.subList(Math.max(0, lines.size() - 3), lines.size())
                     .forEach(l -> System.out.println("[scale-out] routing-service log: " + l));
         } catch (IOException e) {
@@ -338,8 +397,8 @@ class RoutingScaleOutTest {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    private static String arrive(RoutingBus bus, String campaign, Map<String, List<String>> arrivals,
-            Map<String, String> campaignOf) {
+    private static String arrive(
+            RoutingBus bus, String campaign, Map<String, List<String>> arrivals, Map<String, String> campaignOf) {
         String i = bus.request(campaign);
         arrivals.get(campaign).add(i);
         campaignOf.put(i, campaign);
@@ -353,18 +412,21 @@ class RoutingScaleOutTest {
     }
 
     private static boolean assigned(Map<String, List<CloudEvent>> events, String interaction) {
-        return !RoutingBus.of(events, interaction, EventType.INTERACTION_ASSIGNED).isEmpty();
+        return !RoutingBus.of(events, interaction, EventType.INTERACTION_ASSIGNED)
+                .isEmpty();
     }
 
     /** Every interaction was heard of: queued, offered or assigned. */
     private static boolean seen(Map<String, List<CloudEvent>> events, List<String> interactions) {
-        return interactions.stream().allMatch(i -> !events.getOrDefault(i, List.of()).isEmpty());
+        return interactions.stream()
+                .allMatch(i -> !events.getOrDefault(i, List.of()).isEmpty());
     }
 
     /** The interaction's current offer: its latest event, when that is an offer to at least one agent. */
     private static Optional<InteractionOffered> openOffer(Map<String, List<CloudEvent>> events, String interaction) {
         List<CloudEvent> list = events.getOrDefault(interaction, List.of());
-        if (list.isEmpty() || !EventType.INTERACTION_OFFERED.type().equals(list.getLast().type())) {
+        if (list.isEmpty()
+                || !EventType.INTERACTION_OFFERED.type().equals(list.getLast().type())) {
             return Optional.empty();
         }
         InteractionOffered offer = RoutingBus.<InteractionOffered>of(events, interaction, EventType.INTERACTION_OFFERED)
@@ -372,8 +434,8 @@ class RoutingScaleOutTest {
         return offer.agentIds().isEmpty() ? Optional.empty() : Optional.of(offer);
     }
 
-    private static void assertAssignedAtMostOnce(Map<String, List<CloudEvent>> events,
-            Map<String, List<String>> arrivals) {
+    private static void assertAssignedAtMostOnce(
+            Map<String, List<CloudEvent>> events, Map<String, List<String>> arrivals) {
         for (String i : of(arrivals, arrivals.keySet())) {
             int n = RoutingBus.of(events, i, EventType.INTERACTION_ASSIGNED).size();
             assertTrue(n <= 1, i + " was assigned " + n + " times");
@@ -381,8 +443,8 @@ class RoutingScaleOutTest {
     }
 
     /** Each of these interactions' agents is one of {@code agents} and holds at most its capacity; total as given. */
-    private static void assertWithinCapacity(Map<String, List<CloudEvent>> events, List<String> interactions,
-            List<String> agents, int total) {
+    private static void assertWithinCapacity(
+            Map<String, List<CloudEvent>> events, List<String> interactions, List<String> agents, int total) {
         Map<String, Integer> held = new TreeMap<>();
         for (String i : interactions) {
             RoutingBus.<InteractionAssigned>of(events, i, EventType.INTERACTION_ASSIGNED)
@@ -396,12 +458,13 @@ class RoutingScaleOutTest {
     }
 
     /** In each campaign, no interaction is {@code served} while an earlier arrival is not. */
-    private static void assertServedInArrivalOrder(Map<String, List<String>> arrivals, List<String> campaigns,
-            Predicate<String> served, String what) {
+    private static void assertServedInArrivalOrder(
+            Map<String, List<String>> arrivals, List<String> campaigns, Predicate<String> served, String what) {
         for (String c : campaigns) {
             List<Boolean> flags = arrivals.get(c).stream().map(served::test).toList();
             int firstNot = flags.indexOf(false);
-            assertTrue(firstNot < 0 || !flags.subList(firstNot, flags.size()).contains(true),
+            assertTrue(
+                    firstNot < 0 || !flags.subList(firstNot, flags.size()).contains(true),
                     what + " out of arrival order in " + c + ": " + flags);
         }
     }
@@ -415,8 +478,8 @@ class RoutingScaleOutTest {
         }
     }
 
-    private static Map<String, List<CloudEvent>> await(RoutingBus bus,
-            Predicate<Map<String, List<CloudEvent>>> condition, String what) {
+    private static Map<String, List<CloudEvent>> await(
+            RoutingBus bus, Predicate<Map<String, List<CloudEvent>>> condition, String what) {
         return bus.await(condition, what, WAIT);
     }
 }

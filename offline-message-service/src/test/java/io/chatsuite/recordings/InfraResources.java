@@ -8,10 +8,11 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /** The real infrastructure every test of this module runs against: one broker and one PostgreSQL per JVM. */
 @QuarkusTestResource(value = KafkaTestResource.class, parallel = true)
-@QuarkusTestResource(value = PostgresTestResource.class, parallel = true,
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        parallel = true,
         initArgs = @ResourceArg(name = "database", value = "recordings"))
 @QuarkusTestResource(value = OidcWiremockTestResource.class, parallel = true)
 public final class InfraResources {
-    private InfraResources() {
-    }
+    private InfraResources() {}
 }

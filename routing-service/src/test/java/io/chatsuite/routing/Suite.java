@@ -60,10 +60,14 @@ public final class Suite implements AutoCloseable {
     }
 
     /** A campaign whose queue holds at most {@code maxWaiting}. */
-    public String campaign(String group, Strategy strategy, List<String> members, Schedule schedule,
-            int maxWaiting) {
-        return publish(CampaignFixture.campaign(id("campaign")).withSecurityGroup(group).withStrategy(strategy)
-                .withAgentMembers(members).withSchedule(schedule).withMaxWaiting(maxWaiting).build());
+    public String campaign(String group, Strategy strategy, List<String> members, Schedule schedule, int maxWaiting) {
+        return publish(CampaignFixture.campaign(id("campaign"))
+                .withSecurityGroup(group)
+                .withStrategy(strategy)
+                .withAgentMembers(members)
+                .withSchedule(schedule)
+                .withMaxWaiting(maxWaiting)
+                .build());
     }
 
     public String campaign(Strategy strategy, List<String> members) {
@@ -88,19 +92,20 @@ public final class Suite implements AutoCloseable {
 
     /** An agent accepts an offer (or picks from a manual queue). */
     public void accept(String campaignId, String interactionId, String agentId) {
-        writer.publish(campaignId, interactionId, new RoutingAccepted(interactionId, campaignId, agentId,
-                Instant.now()));
+        writer.publish(
+                campaignId, interactionId, new RoutingAccepted(interactionId, campaignId, agentId, Instant.now()));
     }
 
     public void decline(String campaignId, String interactionId, String agentId) {
-        writer.publish(campaignId, interactionId, new RoutingDeclined(interactionId, campaignId, agentId,
-                Instant.now()));
+        writer.publish(
+                campaignId, interactionId, new RoutingDeclined(interactionId, campaignId, agentId, Instant.now()));
     }
 
     /** campaign-service publishes an agent's profile. */
     public void profile(String agentId, int capacity, long version) {
-        writer.publish(agentId, new AgentProfileUpserted(agentId, "Agent " + agentId, capacity, List.of(), version,
-                Instant.now()));
+        writer.publish(
+                agentId,
+                new AgentProfileUpserted(agentId, "Agent " + agentId, capacity, List.of(), version, Instant.now()));
     }
 
     /** Waits for the first event of {@code type} of the interaction, returns its data. */
@@ -110,8 +115,11 @@ public final class Suite implements AutoCloseable {
 
     /** Waits for the {@code n}-th event of {@code type} of the interaction, returns its data. */
     public <T extends Record> T nth(String interactionId, EventType type, int n) {
-        List<ConsumerRecord<String, String>> records = TopicReader.await(bootstrap, Topics.INTERACTIONS,
-                r -> interactionId.equals(r.key()) && r.value().contains("\"" + type.type() + "\""), n);
+        List<ConsumerRecord<String, String>> records = TopicReader.await(
+                bootstrap,
+                Topics.INTERACTIONS,
+                r -> interactionId.equals(r.key()) && r.value().contains("\"" + type.type() + "\""),
+                n);
         @SuppressWarnings("unchecked")
         T data = (T) EventCodec.data(TopicReader.valid(Topics.INTERACTIONS, records.get(n - 1)));
         return data;
@@ -120,8 +128,10 @@ public final class Suite implements AutoCloseable {
     /** Every event of the interaction now on the topic, of {@code type}, as data records. */
     public <T extends Record> List<T> all(String interactionId, EventType type) {
         @SuppressWarnings("unchecked")
-        List<T> data = allEvents(interactionId).stream().filter(e -> type.type().equals(e.type()))
-                .map(e -> (T) EventCodec.data(e)).toList();
+        List<T> data = allEvents(interactionId).stream()
+                .filter(e -> type.type().equals(e.type()))
+                .map(e -> (T) EventCodec.data(e))
+                .toList();
         return data;
     }
 
@@ -133,18 +143,20 @@ public final class Suite implements AutoCloseable {
     }
 
     public CloudEvent requestEvent(String interactionId, String campaignId) {
-        return EventCodec.wrap(SOURCE, interactionId,
-                new RoutingRequested(interactionId, campaignId, "Ana", "es", Instant.now()));
+        return EventCodec.wrap(
+                SOURCE, interactionId, new RoutingRequested(interactionId, campaignId, "Ana", "es", Instant.now()));
     }
 
     public void abandon(String campaignId, String interactionId) {
-        writer.publish(campaignId, interactionId, new RoutingAbandonRequested(interactionId, campaignId,
-                Instant.now()));
+        writer.publish(
+                campaignId, interactionId, new RoutingAbandonRequested(interactionId, campaignId, Instant.now()));
     }
 
     public void end(String campaignId, String interactionId, Party by, String agentId) {
-        writer.publish(campaignId, interactionId, new RoutingEndRequested(interactionId, campaignId, by, agentId,
-                Instant.now()));
+        writer.publish(
+                campaignId,
+                interactionId,
+                new RoutingEndRequested(interactionId, campaignId, by, agentId, Instant.now()));
     }
 
     /** Publishes an envelope as it is (e.g. a second delivery of one already sent). */
@@ -162,8 +174,9 @@ public final class Suite implements AutoCloseable {
      * conform to the contract.
      */
     public List<CloudEvent> events(String interactionId, int count) {
-        return TopicReader.await(bootstrap, Topics.INTERACTIONS, r -> interactionId.equals(r.key()), count)
-                .stream().map(r -> TopicReader.valid(Topics.INTERACTIONS, r)).toList();
+        return TopicReader.await(bootstrap, Topics.INTERACTIONS, r -> interactionId.equals(r.key()), count).stream()
+                .map(r -> TopicReader.valid(Topics.INTERACTIONS, r))
+                .toList();
     }
 
     /** The {@code count}-th event of the interaction, which must be of {@code type}, as its data record. */
@@ -196,7 +209,8 @@ public final class Suite implements AutoCloseable {
     public void assertAssignedOnce(String interactionId) {
         sleep(1500);
         List<CloudEvent> assigned = allEvents(interactionId).stream()
-                .filter(e -> EventType.INTERACTION_ASSIGNED.type().equals(e.type())).toList();
+                .filter(e -> EventType.INTERACTION_ASSIGNED.type().equals(e.type()))
+                .toList();
         assertEquals(1, assigned.size(), assigned.toString());
     }
 
@@ -204,9 +218,14 @@ public final class Suite implements AutoCloseable {
     public static void awaitStatus(String campaignId, String group, String agentId, PresenceStatus status) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
-            List<String> statuses = given().auth().oauth2(TestTokens.supervisor(group))
-                    .get("/api/routing/dashboard/" + campaignId).then().statusCode(200)
-                    .extract().jsonPath().getList("agents.findAll { it.id == '" + agentId + "' }.status");
+            List<String> statuses = given().auth()
+                    .oauth2(TestTokens.supervisor(group))
+                    .get("/api/routing/dashboard/" + campaignId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("agents.findAll { it.id == '" + agentId + "' }.status");
             if (statuses.contains(status.name())) {
                 return;
             }

@@ -13,7 +13,8 @@ class HealthTest {
     @Test
     void serviceIsUpWithItsDatabaseAndKafka() {
         given().get("/q/health")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.name", hasItem("Kafka connection health check"));

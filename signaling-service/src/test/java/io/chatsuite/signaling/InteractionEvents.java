@@ -23,8 +23,7 @@ public final class InteractionEvents {
 
     public static final String CAMPAIGN = "campaign-1";
 
-    private InteractionEvents() {
-    }
+    private InteractionEvents() {}
 
     public static String newId() {
         return UUID.randomUUID().toString();
@@ -43,31 +42,49 @@ public final class InteractionEvents {
     }
 
     public static CloudEvent assign(String id, String agentId) {
-        return writer().publish(id, InteractionFixture.interaction(id, CAMPAIGN).withAgent(agentId)
-                .withReason(Strategy.RING_ALL, 1.0).assigned());
+        return writer().publish(
+                        id,
+                        InteractionFixture.interaction(id, CAMPAIGN)
+                                .withAgent(agentId)
+                                .withReason(Strategy.RING_ALL, 1.0)
+                                .assigned());
     }
 
     public static CloudEvent end(String id, String agentId) {
-        return writer().publish(id, InteractionFixture.interaction(id, CAMPAIGN).withAgent(agentId).ended(Party.AGENT));
+        return writer().publish(
+                        id,
+                        InteractionFixture.interaction(id, CAMPAIGN)
+                                .withAgent(agentId)
+                                .ended(Party.AGENT));
     }
 
     public static void awaitState(PgPool pool, String id, String state, String agentId) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Row row = row(pool, id);
-            return row != null && state.equals(row.getString("state"))
-                    && (agentId == null || agentId.equals(row.getString("agent_id")));
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Row row = row(pool, id);
+                    return row != null
+                            && state.equals(row.getString("state"))
+                            && (agentId == null || agentId.equals(row.getString("agent_id")));
+                });
     }
 
     public static void awaitProcessed(PgPool pool, CloudEvent event) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> pool
-                .preparedQuery("select 1 from processed_event where event_id = $1")
-                .execute(Tuple.of(event.id())).await().atMost(Duration.ofSeconds(5)).size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> pool.preparedQuery("select 1 from processed_event where event_id = $1")
+                                .execute(Tuple.of(event.id()))
+                                .await()
+                                .atMost(Duration.ofSeconds(5))
+                                .size()
+                        == 1);
     }
 
     public static Row row(PgPool pool, String id) {
         RowSet<Row> rows = pool.preparedQuery("select state, agent_id from interaction where id = $1")
-                .execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(5));
+                .execute(Tuple.of(id))
+                .await()
+                .atMost(Duration.ofSeconds(5));
         return rows.size() == 0 ? null : rows.iterator().next();
     }
 

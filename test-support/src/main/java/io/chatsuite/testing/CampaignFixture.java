@@ -51,13 +51,23 @@ public final class CampaignFixture {
 
     /** Starts from an existing snapshot, e.g. to publish its next version. */
     public static CampaignFixture from(CampaignUpserted c) {
-        return campaign(c.campaignId()).withVersion(c.version()).withName(c.name())
-                .withSecurityGroup(c.securityGroup()).withStrategy(c.strategy())
-                .withServiceLevelSeconds(c.serviceLevelSeconds()).withDefaultLanguage(c.defaultLanguage())
-                .withSchedule(c.schedule()).withMessages(c.messages()).withAgentMembers(c.agentMembers())
-                .withAllowedOrigins(c.allowedOrigins()).withUpdatedAt(c.updatedAt())
-                .withServiceLevelFormula(c.serviceLevelFormula()).withShortAbandonSeconds(c.shortAbandonSeconds())
-                .withMaxWaiting(c.maxWaiting()).withAllowAudio(c.allowAudio()).withAllowVideo(c.allowVideo())
+        return campaign(c.campaignId())
+                .withVersion(c.version())
+                .withName(c.name())
+                .withSecurityGroup(c.securityGroup())
+                .withStrategy(c.strategy())
+                .withServiceLevelSeconds(c.serviceLevelSeconds())
+                .withDefaultLanguage(c.defaultLanguage())
+                .withSchedule(c.schedule())
+                .withMessages(c.messages())
+                .withAgentMembers(c.agentMembers())
+                .withAllowedOrigins(c.allowedOrigins())
+                .withUpdatedAt(c.updatedAt())
+                .withServiceLevelFormula(c.serviceLevelFormula())
+                .withShortAbandonSeconds(c.shortAbandonSeconds())
+                .withMaxWaiting(c.maxWaiting())
+                .withAllowAudio(c.allowAudio())
+                .withAllowVideo(c.allowVideo())
                 .withOfflineMessagesEnabled(c.offlineMessagesEnabled());
     }
 
@@ -149,9 +159,24 @@ public final class CampaignFixture {
     }
 
     public CampaignUpserted build() {
-        return new CampaignUpserted(campaignId, version, name, securityGroup, strategy, serviceLevelSeconds,
-                defaultLanguage, schedule, messages, agentMembers, allowedOrigins,
-                updatedAt == null ? Instant.now() : updatedAt, serviceLevelFormula, shortAbandonSeconds, maxWaiting,
-                allowAudio, allowVideo, offlineMessagesEnabled);
+        return new CampaignUpserted(
+                campaignId,
+                version,
+                name,
+                securityGroup,
+                strategy,
+                serviceLevelSeconds,
+                defaultLanguage,
+                schedule,
+                messages,
+                agentMembers,
+                allowedOrigins,
+                updatedAt == null ? Instant.now() : updatedAt,
+                serviceLevelFormula,
+                shortAbandonSeconds,
+                maxWaiting,
+                allowAudio,
+                allowVideo,
+                offlineMessagesEnabled);
     }
 }

@@ -59,7 +59,14 @@ public final class ChatMessageFixture {
     }
 
     public ChatMessageSent build() {
-        return new ChatMessageSent(interactionId, campaignId, interactionId + ":" + clientId, clientId, sender, text,
-                language, sentAt == null ? Instant.now() : sentAt);
+        return new ChatMessageSent(
+                interactionId,
+                campaignId,
+                interactionId + ":" + clientId,
+                clientId,
+                sender,
+                text,
+                language,
+                sentAt == null ? Instant.now() : sentAt);
     }
 }

@@ -87,8 +87,8 @@ public final class InteractionFixture {
         AssignmentReason reason = withReason
                 ? new AssignmentReason(strategy, List.of(new AssignmentReason.Candidate(agentId, score)), score)
                 : null;
-        return new InteractionAssigned(interactionId, campaignId, agentId, customerName, language, requestedAt(),
-                at(), reason);
+        return new InteractionAssigned(
+                interactionId, campaignId, agentId, customerName, language, requestedAt(), at(), reason);
     }
 
     public InteractionEnded ended(Party by) {

@@ -10,8 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  */
 final class KafkaClassLoader {
 
-    private KafkaClassLoader() {
-    }
+    private KafkaClassLoader() {}
 
     static <T> T run(Supplier<T> create) {
         Thread thread = Thread.currentThread();

@@ -22,10 +22,14 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         EmbeddedPostgres pg = SharedInfra.postgres();
         pg.ensureDatabase(database);
         return Map.of(
-                "quarkus.datasource.username", EmbeddedPostgres.USER,
-                "quarkus.datasource.password", EmbeddedPostgres.PASSWORD,
-                "quarkus.datasource.jdbc.url", pg.jdbcUrl(database),
-                "quarkus.datasource.reactive.url", pg.reactiveUrl(database));
+                "quarkus.datasource.username",
+                EmbeddedPostgres.USER,
+                "quarkus.datasource.password",
+                EmbeddedPostgres.PASSWORD,
+                "quarkus.datasource.jdbc.url",
+                pg.jdbcUrl(database),
+                "quarkus.datasource.reactive.url",
+                pg.reactiveUrl(database));
     }
 
     @Override

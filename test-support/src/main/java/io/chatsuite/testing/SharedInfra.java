@@ -20,8 +20,7 @@ public final class SharedInfra {
     private static EmbeddedPostgres postgres;
     private static Path root;
 
-    private SharedInfra() {
-    }
+    private SharedInfra() {}
 
     public static synchronized EmbeddedKafka kafka() {
         if (kafka == null) {

@@ -11,8 +11,7 @@ import java.util.Set;
  */
 public final class TestTokens {
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String token(String user, Set<String> roles, Set<String> groups) {
         return Jwt.preferredUserName(user)
@@ -23,7 +22,8 @@ public final class TestTokens {
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)))
                 .groups(groups)
                 .expiresIn(3600)
-                .jws().keyId("1")
+                .jws()
+                .keyId("1")
                 .sign("privateKey.jwk");
     }
 

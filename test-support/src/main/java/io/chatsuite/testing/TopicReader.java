@@ -26,28 +26,31 @@ public final class TopicReader {
 
     public static final Duration WAIT = Duration.ofSeconds(20);
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /** Waits until {@code count} records matching {@code filter} were read, and returns them in order. */
-    public static List<ConsumerRecord<String, String>> await(String bootstrap, List<String> topics,
-            Predicate<ConsumerRecord<String, String>> filter, int count, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> await(
+            String bootstrap,
+            List<String> topics,
+            Predicate<ConsumerRecord<String, String>> filter,
+            int count,
+            Duration timeout) {
         return KafkaClassLoader.run(() -> read(bootstrap, topics, filter, count, false, timeout));
     }
 
-    public static List<ConsumerRecord<String, String>> await(String bootstrap, String topic,
-            Predicate<ConsumerRecord<String, String>> filter, int count) {
+    public static List<ConsumerRecord<String, String>> await(
+            String bootstrap, String topic, Predicate<ConsumerRecord<String, String>> filter, int count) {
         return await(bootstrap, List.of(topic), filter, count, WAIT);
     }
 
-    public static ConsumerRecord<String, String> awaitOne(String bootstrap, String topic,
-            Predicate<ConsumerRecord<String, String>> filter) {
+    public static ConsumerRecord<String, String> awaitOne(
+            String bootstrap, String topic, Predicate<ConsumerRecord<String, String>> filter) {
         return await(bootstrap, topic, filter, 1).get(0);
     }
 
     /** Every record of {@code topic} now matching {@code filter}: the topic read to its current end. */
-    public static List<ConsumerRecord<String, String>> toEnd(String bootstrap, String topic,
-            Predicate<ConsumerRecord<String, String>> filter) {
+    public static List<ConsumerRecord<String, String>> toEnd(
+            String bootstrap, String topic, Predicate<ConsumerRecord<String, String>> filter) {
         return KafkaClassLoader.run(() -> read(bootstrap, List.of(topic), filter, Integer.MAX_VALUE, true, WAIT));
     }
 
@@ -86,8 +89,13 @@ public final class TopicReader {
         };
     }
 
-    private static List<ConsumerRecord<String, String>> read(String bootstrap, List<String> topics,
-            Predicate<ConsumerRecord<String, String>> filter, int count, boolean toEnd, Duration timeout) {
+    private static List<ConsumerRecord<String, String>> read(
+            String bootstrap,
+            List<String> topics,
+            Predicate<ConsumerRecord<String, String>> filter,
+            int count,
+            boolean toEnd,
+            Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -102,7 +110,8 @@ public final class TopicReader {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (toEnd ? partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+            while (toEnd
+                    ? partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
                     : matched.size() < count) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("Read " + matched.size() + " matching records of " + topics
@@ -120,12 +129,14 @@ public final class TopicReader {
     }
 
     /** The topic's partitions, waiting for a topic a service creates on first use (a dead-letter topic). */
-    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic,
-            long deadline) {
+    private static List<TopicPartition> partitions(
+            KafkaConsumer<String, String> consumer, String topic, long deadline) {
         while (true) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
             if (!infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+                return infos.stream()
+                        .map(i -> new TopicPartition(topic, i.partition()))
+                        .toList();
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Topic " + topic + " does not exist");

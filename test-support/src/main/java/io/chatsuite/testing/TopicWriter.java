@@ -33,8 +33,8 @@ public final class TopicWriter implements AutoCloseable {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = KafkaClassLoader.run(
-                () -> new KafkaProducer<>(p, new StringSerializer(), new StringSerializer()));
+        this.producer =
+                KafkaClassLoader.run(() -> new KafkaProducer<>(p, new StringSerializer(), new StringSerializer()));
     }
 
     /** One writer per broker for the whole test JVM (source {@value #TEST_SOURCE}), closed when the JVM exits. */
@@ -63,8 +63,9 @@ public final class TopicWriter implements AutoCloseable {
 
     /** Publishes an envelope as it is, e.g. a second delivery of one already sent. */
     public void publish(String key, CloudEvent event) {
-        String topic = EventType.of(event.type()).orElseThrow(
-                () -> new IllegalArgumentException("Not a type of the contract: " + event.type())).topic();
+        String topic = EventType.of(event.type())
+                .orElseThrow(() -> new IllegalArgumentException("Not a type of the contract: " + event.type()))
+                .topic();
         String value = EventCodec.encode(event);
         List<String> violations = EventSchemas.violations(topic, value);
         if (!violations.isEmpty()) {

@@ -22,5 +22,4 @@ public record CampaignDefinition(
         List<String> allowedOrigins,
         String defaultLanguage,
         Map<String, Map<String, String>> messages,
-        List<String> agentMembers) {
-}
+        List<String> agentMembers) {}

@@ -24,10 +24,10 @@ public record CampaignSettings(
     public CampaignSettings {
         messages = messages == null ? Map.of() : Map.copyOf(messages);
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
-        serviceLevelFormula = serviceLevelFormula == null ? ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS
-                : serviceLevelFormula;
-        shortAbandonSeconds = shortAbandonSeconds == null ? CampaignUpserted.DEFAULT_SHORT_ABANDON_SECONDS
-                : shortAbandonSeconds;
+        serviceLevelFormula =
+                serviceLevelFormula == null ? ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS : serviceLevelFormula;
+        shortAbandonSeconds =
+                shortAbandonSeconds == null ? CampaignUpserted.DEFAULT_SHORT_ABANDON_SECONDS : shortAbandonSeconds;
         maxWaiting = maxWaiting == null ? CampaignUpserted.DEFAULT_MAX_WAITING : maxWaiting;
         allowAudio = Boolean.TRUE.equals(allowAudio);
         allowVideo = Boolean.TRUE.equals(allowVideo);

@@ -8,8 +8,7 @@ import io.chatsuite.commons.problem.ProblemException;
  */
 public final class Preconditions {
 
-    private Preconditions() {
-    }
+    private Preconditions() {}
 
     /** The ETag value of {@code version}, without quotes (JAX-RS adds them). */
     public static String tag(long version) {
@@ -19,8 +18,11 @@ public final class Preconditions {
     /** 428 when a required {@code If-Match} is missing. */
     public static void requireIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "Precondition Required", "Send If-Match with the ETag you read, "
-                    + "so that a change made meanwhile by someone else is not overwritten");
+            throw new ProblemException(
+                    428,
+                    "Precondition Required",
+                    "Send If-Match with the ETag you read, "
+                            + "so that a change made meanwhile by someone else is not overwritten");
         }
     }
 
@@ -50,13 +52,18 @@ public final class Preconditions {
     /** 412 for a resource that does not exist but was expected to (If-Match on a creation). */
     public static void requireAbsentIfMatch(String ifMatch) {
         if (ifMatch != null && !ifMatch.isBlank()) {
-            throw new ProblemException(412, "Precondition Failed", "If-Match was sent but the resource does not "
-                    + "exist (yet); create it without If-Match");
+            throw new ProblemException(
+                    412,
+                    "Precondition Failed",
+                    "If-Match was sent but the resource does not " + "exist (yet); create it without If-Match");
         }
     }
 
     public static ProblemException stale(long current) {
-        return new ProblemException(412, "Precondition Failed", "The resource changed since you read it; it is "
-                + "now at version " + current + ". Read it again and reapply your change");
+        return new ProblemException(
+                412,
+                "Precondition Failed",
+                "The resource changed since you read it; it is " + "now at version " + current
+                        + ". Read it again and reapply your change");
     }
 }

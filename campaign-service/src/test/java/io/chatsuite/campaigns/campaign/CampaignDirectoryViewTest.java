@@ -32,19 +32,30 @@ class CampaignDirectoryViewTest {
     void anUpdateReplacesTheCampaignAndADeletionRemovesIt() {
         String name = Api.unique("Directory");
         Api.Created c = Api.create(ADMIN, Api.campaign(name, "sales", "alice"));
-        CampaignUpserted created = await(c.id(), o -> o.isPresent() && o.get().version() == 0).orElseThrow();
+        CampaignUpserted created =
+                await(c.id(), o -> o.isPresent() && o.get().version() == 0).orElseThrow();
         assertEquals(name, created.name());
 
-        String etag = as(ADMIN).header("If-Match", c.etag())
-                .body(Api.campaign(name + " v2", "sales", "bob").replace("https://shop.example.com",
-                        "https://new.example.com"))
-                .put("/api/campaigns/" + c.id()).then().statusCode(200).extract().header("ETag");
-        CampaignUpserted updated = await(c.id(), o -> o.isPresent() && o.get().version() == 1).orElseThrow();
+        String etag = as(ADMIN)
+                .header("If-Match", c.etag())
+                .body(Api.campaign(name + " v2", "sales", "bob")
+                        .replace("https://shop.example.com", "https://new.example.com"))
+                .put("/api/campaigns/" + c.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        CampaignUpserted updated =
+                await(c.id(), o -> o.isPresent() && o.get().version() == 1).orElseThrow();
         assertEquals(name + " v2", updated.name());
         assertEquals(List.of("bob"), updated.agentMembers());
         assertEquals(List.of("https://new.example.com"), updated.allowedOrigins());
 
-        as(ADMIN).header("If-Match", etag).delete("/api/campaigns/" + c.id()).then().statusCode(204);
+        as(ADMIN)
+                .header("If-Match", etag)
+                .delete("/api/campaigns/" + c.id())
+                .then()
+                .statusCode(204);
         assertTrue(await(c.id(), Optional::isEmpty).isEmpty());
         assertTrue(directory.all().stream().noneMatch(x -> x.campaignId().equals(c.id())));
     }
@@ -63,7 +74,7 @@ class CampaignDirectoryViewTest {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("The directory never reached the expected state for " + id + ": "
-                + directory.find(id));
+        throw new AssertionError(
+                "The directory never reached the expected state for " + id + ": " + directory.find(id));
     }
 }

@@ -25,24 +25,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    static final List<String> CALLERS = List.of("admin/own", "admin/other", "supervisor/own", "supervisor/other",
-            "agent/own", "agent/other", "none");
+    static final List<String> CALLERS = List.of(
+            "admin/own", "admin/other", "supervisor/own", "supervisor/other", "agent/own", "agent/other", "none");
 
     static final String[][] MATRIX = {
         // endpoint                                   admin own/other  supervisor own/other  agent own/other  none
-        {"POST /api/campaigns",                       "201", "403",    "403", "403",         "403", "403",    "401"},
-        {"GET /api/campaigns",                        "200+", "200-",  "200+", "200-",       "200+", "200-",  "401"},
-        {"GET /api/campaigns/{id}",                   "200", "404",    "200", "404",         "200", "404",    "401"},
-        {"PUT /api/campaigns/{id}",                   "200", "404",    "403", "403",         "403", "403",    "401"},
-        {"DELETE /api/campaigns/{id}",                "204", "404",    "403", "403",         "403", "403",    "401"},
-        {"GET /api/campaigns/{id}/messages/welcome",  "200", "404",    "200", "404",         "200", "404",    "401"},
+        {"POST /api/campaigns", "201", "403", "403", "403", "403", "403", "401"},
+        {"GET /api/campaigns", "200+", "200-", "200+", "200-", "200+", "200-", "401"},
+        {"GET /api/campaigns/{id}", "200", "404", "200", "404", "200", "404", "401"},
+        {"PUT /api/campaigns/{id}", "200", "404", "403", "403", "403", "403", "401"},
+        {"DELETE /api/campaigns/{id}", "204", "404", "403", "403", "403", "403", "401"},
+        {"GET /api/campaigns/{id}/messages/welcome", "200", "404", "200", "404", "200", "404", "401"},
         // A preview of an unsaved form reads no stored data: any signed-in role, whatever its groups.
-        {"POST /api/campaigns/messages/preview",      "200", "200",    "200", "200",         "200", "200",    "401"},
-        {"GET /api/agent-profiles",                   "200+", "200-",  "200+", "200-",       "200+", "200-",  "401"},
-        {"GET /api/agent-profiles/{agent}",           "200", "404",    "200", "404",         "200", "404",    "401"},
+        {"POST /api/campaigns/messages/preview", "200", "200", "200", "200", "200", "200", "401"},
+        {"GET /api/agent-profiles", "200+", "200-", "200+", "200-", "200+", "200-", "401"},
+        {"GET /api/agent-profiles/{agent}", "200", "404", "200", "404", "200", "404", "401"},
         // The profile exists, managed by a group the other admin is not in: a conflict, never a takeover.
-        {"PUT /api/agent-profiles/{agent}",           "200", "409",    "403", "403",         "403", "403",    "401"},
-        {"DELETE /api/agent-profiles/{agent}",        "204", "404",    "403", "403",         "403", "403",    "401"},
+        {"PUT /api/agent-profiles/{agent}", "200", "409", "403", "403", "403", "403", "401"},
+        {"DELETE /api/agent-profiles/{agent}", "204", "404", "403", "403", "403", "403", "401"},
     };
 
     static Stream<Arguments> cases() {
@@ -56,7 +56,12 @@ class AuthorizationMatrixTest {
     }
 
     /** A campaign and a profile in a group of their own, with one agent who is a member and the profile's owner. */
-    record Fixture(String group, String otherGroup, String agent, String campaignId, String campaignName,
+    record Fixture(
+            String group,
+            String otherGroup,
+            String agent,
+            String campaignId,
+            String campaignName,
             String campaignEtag) {
 
         static Fixture create() {
@@ -64,7 +69,10 @@ class AuthorizationMatrixTest {
             String agent = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
             String name = Api.unique("Matrix");
             Api.Created c = Api.create(TestTokens.admin(group), Api.campaign(name, group, agent));
-            as(TestTokens.admin(group)).body(profile(group)).put("/api/agent-profiles/" + agent).then()
+            as(TestTokens.admin(group))
+                    .body(profile(group))
+                    .put("/api/agent-profiles/" + agent)
+                    .then()
                     .statusCode(201);
             return new Fixture(group, Api.group("other"), agent, c.id(), name, c.etag());
         }
@@ -87,8 +95,8 @@ class AuthorizationMatrixTest {
         }
         if (expected.length() == 4) {
             String id = endpoint.contains("agent-profiles") ? f.agent() : f.campaignId();
-            List<String> listed = response.jsonPath().getList(endpoint.contains("agent-profiles")
-                    ? "items.agentId" : "items.id");
+            List<String> listed =
+                    response.jsonPath().getList(endpoint.contains("agent-profiles") ? "items.agentId" : "items.id");
             assertEquals(expected.endsWith("+"), listed.contains(id), endpoint + " as " + caller + " lists " + listed);
         }
     }
@@ -98,9 +106,19 @@ class AuthorizationMatrixTest {
         Fixture f = Fixture.create();
         String outsider = TestTokens.agent("not-a-member", f.group());
         as(outsider).get("/api/campaigns/" + f.campaignId()).then().statusCode(404);
-        as(outsider).get("/api/campaigns/" + f.campaignId() + "/messages/welcome").then().statusCode(404);
+        as(outsider)
+                .get("/api/campaigns/" + f.campaignId() + "/messages/welcome")
+                .then()
+                .statusCode(404);
         as(outsider).get("/api/agent-profiles/" + f.agent()).then().statusCode(404);
-        assertEquals(0, as(outsider).get("/api/campaigns").then().statusCode(200).extract().<Integer>path("total"));
+        assertEquals(
+                0,
+                as(outsider)
+                        .get("/api/campaigns")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("total"));
     }
 
     static String token(String caller, Fixture f) {
@@ -117,17 +135,20 @@ class AuthorizationMatrixTest {
     }
 
     static Response call(String endpoint, RequestSpecification request, Fixture f) {
-        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", f.campaignId())
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1)
+                .replace("{id}", f.campaignId())
                 .replace("{agent}", f.agent());
         return switch (endpoint) {
-            case "POST /api/campaigns" -> request.body(Api.campaign(Api.unique("New"), f.group())).post(path);
-            case "PUT /api/campaigns/{id}" -> request.header("If-Match", f.campaignEtag())
-                    .body(Api.campaign(f.campaignName() + " v2", f.group(), f.agent())).put(path);
+            case "POST /api/campaigns" ->
+                request.body(Api.campaign(Api.unique("New"), f.group())).post(path);
+            case "PUT /api/campaigns/{id}" ->
+                request.header("If-Match", f.campaignEtag())
+                        .body(Api.campaign(f.campaignName() + " v2", f.group(), f.agent()))
+                        .put(path);
             case "POST /api/campaigns/messages/preview" -> request.body("""
-                    {"messages":{"welcome":{"en":"Hi"}},"defaultLanguage":"en","kind":"welcome","language":"en"}""")
-                    .post(path);
-            case "PUT /api/agent-profiles/{agent}" -> request.header("If-Match", "\"0\"").body(profile(f.group()))
-                    .put(path);
+                    {"messages":{"welcome":{"en":"Hi"}},"defaultLanguage":"en","kind":"welcome","language":"en"}""").post(path);
+            case "PUT /api/agent-profiles/{agent}" ->
+                request.header("If-Match", "\"0\"").body(profile(f.group())).put(path);
             default -> endpoint.startsWith("DELETE") ? request.delete(path) : request.get(path);
         };
     }

@@ -26,8 +26,10 @@ class IdentityProviderOutageTest {
 
     @Test
     void aTokenThatCannotBeCheckedIsAnsweredServiceUnavailableWithProblemDetails() {
-        as(TestTokens.admin("sales")).get("/api/campaigns")
-                .then().statusCode(503)
+        as(TestTokens.admin("sales"))
+                .get("/api/campaigns")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("status", equalTo(503))
@@ -39,7 +41,8 @@ class IdentityProviderOutageTest {
     @Test
     void noTokenIsStillUnauthorizedWithProblemDetails() {
         as(null).get("/api/campaigns")
-                .then().statusCode(401)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("status", equalTo(401));

@@ -8,10 +8,4 @@ import java.util.List;
  * Compacted by agent id.
  */
 public record AgentProfileUpserted(
-        String agentId,
-        String displayName,
-        int capacity,
-        List<String> campaignIds,
-        long version,
-        Instant updatedAt) {
-}
+        String agentId, String displayName, int capacity, List<String> campaignIds, long version, Instant updatedAt) {}

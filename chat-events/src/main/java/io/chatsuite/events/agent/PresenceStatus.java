@@ -1,5 +1,7 @@
 package io.chatsuite.events.agent;
 
 public enum PresenceStatus {
-    AVAILABLE, AWAY, OFFLINE
+    AVAILABLE,
+    AWAY,
+    OFFLINE
 }

@@ -36,18 +36,44 @@ public record CampaignUpserted(
     public static final int DEFAULT_MAX_WAITING = 50;
 
     public CampaignUpserted {
-        serviceLevelFormula = serviceLevelFormula == null ? ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS
-                : serviceLevelFormula;
+        serviceLevelFormula =
+                serviceLevelFormula == null ? ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS : serviceLevelFormula;
         shortAbandonSeconds = shortAbandonSeconds <= 0 ? DEFAULT_SHORT_ABANDON_SECONDS : shortAbandonSeconds;
         maxWaiting = maxWaiting <= 0 ? DEFAULT_MAX_WAITING : maxWaiting;
     }
 
     /** A snapshot with the defaults for everything the first version of the contract did not carry. */
-    public CampaignUpserted(String campaignId, long version, String name, String securityGroup, Strategy strategy,
-            int serviceLevelSeconds, String defaultLanguage, Schedule schedule,
-            Map<String, Map<String, String>> messages, List<String> agentMembers, List<String> allowedOrigins,
+    public CampaignUpserted(
+            String campaignId,
+            long version,
+            String name,
+            String securityGroup,
+            Strategy strategy,
+            int serviceLevelSeconds,
+            String defaultLanguage,
+            Schedule schedule,
+            Map<String, Map<String, String>> messages,
+            List<String> agentMembers,
+            List<String> allowedOrigins,
             Instant updatedAt) {
-        this(campaignId, version, name, securityGroup, strategy, serviceLevelSeconds, defaultLanguage, schedule,
-                messages, agentMembers, allowedOrigins, updatedAt, null, 0, 0, false, false, false);
+        this(
+                campaignId,
+                version,
+                name,
+                securityGroup,
+                strategy,
+                serviceLevelSeconds,
+                defaultLanguage,
+                schedule,
+                messages,
+                agentMembers,
+                allowedOrigins,
+                updatedAt,
+                null,
+                0,
+                0,
+                false,
+                false,
+                false);
     }
 }

@@ -12,18 +12,16 @@ import java.util.Optional;
 public final class MessageCatalog {
 
     public static final List<String> LANGUAGES = List.of("es", "en", "pt");
-    public static final List<String> KINDS = List.of("welcome", "outOfHours", "notAvailable", "agentAutomatic",
-            "offline", "comments");
+    public static final List<String> KINDS =
+            List.of("welcome", "outOfHours", "notAvailable", "agentAutomatic", "offline", "comments");
 
-    private MessageCatalog() {
-    }
+    private MessageCatalog() {}
 
     /** A resolved message: the text and the language it is in. */
-    public record Resolved(String language, String text) {
-    }
+    public record Resolved(String language, String text) {}
 
-    public static Optional<Resolved> resolve(Map<String, Map<String, String>> messages, String kind,
-            String requestedLanguage, String defaultLanguage) {
+    public static Optional<Resolved> resolve(
+            Map<String, Map<String, String>> messages, String kind, String requestedLanguage, String defaultLanguage) {
         Map<String, String> texts = messages == null ? null : messages.get(kind);
         if (texts == null || texts.isEmpty()) {
             return Optional.empty();

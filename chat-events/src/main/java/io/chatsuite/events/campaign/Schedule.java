@@ -16,11 +16,9 @@ public record Schedule(String timezone, List<WeeklyRange> weekly, List<DateExcep
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
     }
 
-    public record WeeklyRange(DayOfWeek day, LocalTime start, LocalTime end) {
-    }
+    public record WeeklyRange(DayOfWeek day, LocalTime start, LocalTime end) {}
 
-    public record TimeRange(LocalTime start, LocalTime end) {
-    }
+    public record TimeRange(LocalTime start, LocalTime end) {}
 
     /** A date that is closed all day ({@code closed}) or open only in {@code ranges}. */
     public record DateException(LocalDate date, boolean closed, List<TimeRange> ranges) {

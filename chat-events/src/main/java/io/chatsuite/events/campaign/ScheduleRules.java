@@ -28,10 +28,10 @@ public final class ScheduleRules {
 
     /** How far ahead {@link #nextChange} looks: long enough for any exception list a campaign may hold. */
     static final int HORIZON_DAYS = 400;
+
     private static final Schedule.TimeRange ALL_DAY = new Schedule.TimeRange(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
 
-    private ScheduleRules() {
-    }
+    private ScheduleRules() {}
 
     /** An open period, start inclusive, end exclusive. */
     public record Interval(Instant start, Instant end) {
@@ -46,7 +46,8 @@ public final class ScheduleRules {
         }
         ZoneId zone = zone(schedule.timezone());
         LocalDate today = at.atZone(zone).toLocalDate();
-        return intervals(schedule, zone, today.minusDays(1), today.plusDays(1)).stream().anyMatch(i -> i.contains(at));
+        return intervals(schedule, zone, today.minusDays(1), today.plusDays(1)).stream()
+                .anyMatch(i -> i.contains(at));
     }
 
     /**
@@ -119,8 +120,9 @@ public final class ScheduleRules {
         for (Interval i : sorted) {
             Interval last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
             if (last != null && !i.start().isAfter(last.end())) {
-                merged.set(merged.size() - 1, new Interval(last.start(),
-                        i.end().isAfter(last.end()) ? i.end() : last.end()));
+                merged.set(
+                        merged.size() - 1,
+                        new Interval(last.start(), i.end().isAfter(last.end()) ? i.end() : last.end()));
             } else {
                 merged.add(i);
             }
@@ -131,8 +133,11 @@ public final class ScheduleRules {
     private static List<Schedule.TimeRange> rangesStartingOn(Schedule schedule, LocalDate date) {
         for (Schedule.DateException e : schedule.exceptions()) {
             if (date.equals(e.date())) {
-                return e.closed() ? List.of()
-                        : e.ranges().stream().filter(r -> r.start() != null && r.end() != null).toList();
+                return e.closed()
+                        ? List.of()
+                        : e.ranges().stream()
+                                .filter(r -> r.start() != null && r.end() != null)
+                                .toList();
             }
         }
         if (schedule.weekly().isEmpty()) {
@@ -140,6 +145,7 @@ public final class ScheduleRules {
         }
         return schedule.weekly().stream()
                 .filter(w -> w.day() == date.getDayOfWeek() && w.start() != null && w.end() != null)
-                .map(w -> new Schedule.TimeRange(w.start(), w.end())).toList();
+                .map(w -> new Schedule.TimeRange(w.start(), w.end()))
+                .toList();
     }
 }

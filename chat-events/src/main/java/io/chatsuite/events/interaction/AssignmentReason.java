@@ -6,6 +6,5 @@ import java.util.List;
 /** Why an agent got an interaction: the strategy, every candidate with its score, and the winner's score. */
 public record AssignmentReason(Strategy strategy, List<Candidate> candidates, double winnerScore) {
 
-    public record Candidate(String agentId, double score) {
-    }
+    public record Candidate(String agentId, double score) {}
 }

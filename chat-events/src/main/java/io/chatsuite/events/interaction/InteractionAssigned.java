@@ -11,5 +11,5 @@ public record InteractionAssigned(
         String language,
         Instant requestedAt,
         Instant assignedAt,
-        AssignmentReason reason) implements InteractionEvent {
-}
+        AssignmentReason reason)
+        implements InteractionEvent {}

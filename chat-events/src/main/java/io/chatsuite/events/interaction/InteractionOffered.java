@@ -13,5 +13,5 @@ public record InteractionOffered(
         String customerName,
         String language,
         Instant offeredAt,
-        Instant expiresAt) implements InteractionEvent {
-}
+        Instant expiresAt)
+        implements InteractionEvent {}

@@ -7,7 +7,8 @@ import java.time.Instant;
  * changes. {@code estimatedWaitSeconds} is the predicted wait from recent answer times, null when unknown.
  */
 public record InteractionQueued(
-        String interactionId, String campaignId, int position, Instant queuedAt, Integer estimatedWaitSeconds) implements InteractionEvent {
+        String interactionId, String campaignId, int position, Instant queuedAt, Integer estimatedWaitSeconds)
+        implements InteractionEvent {
 
     public InteractionQueued(String interactionId, String campaignId, int position, Instant queuedAt) {
         this(interactionId, campaignId, position, queuedAt, null);

@@ -14,5 +14,4 @@ public record ChatMessageSent(
         Sender sender,
         String text,
         String language,
-        Instant sentAt) {
-}
+        Instant sentAt) {}

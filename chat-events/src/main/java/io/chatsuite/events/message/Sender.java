@@ -2,5 +2,4 @@ package io.chatsuite.events.message;
 
 import io.chatsuite.events.Party;
 
-public record Sender(Party role, String id, String displayName) {
-}
+public record Sender(Party role, String id, String displayName) {}

@@ -14,5 +14,4 @@ public record IntervalCounts(
         long answeredAfter,
         long abandonedShort,
         long abandonedWithin,
-        long abandonedAfter) {
-}
+        long abandonedAfter) {}

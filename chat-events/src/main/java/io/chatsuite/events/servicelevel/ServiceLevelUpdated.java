@@ -21,5 +21,4 @@ public record ServiceLevelUpdated(
         int agentsAvailable,
         int agentsBusy,
         Integer agentsNeeded,
-        Instant at) {
-}
+        Instant at) {}

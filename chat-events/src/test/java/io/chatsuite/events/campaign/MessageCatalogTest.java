@@ -15,26 +15,37 @@ class MessageCatalogTest {
 
     @Test
     void theCustomersLanguageComesFirst() {
-        assertEquals(Optional.of(new MessageCatalog.Resolved("en", "Hello")),
+        assertEquals(
+                Optional.of(new MessageCatalog.Resolved("en", "Hello")),
                 MessageCatalog.resolve(MESSAGES, "welcome", "en-GB", "es"));
     }
 
     @Test
     void thenTheCampaignsDefaultLanguage() {
-        assertEquals(Optional.of(new MessageCatalog.Resolved("es", "Hola")),
+        assertEquals(
+                Optional.of(new MessageCatalog.Resolved("es", "Hola")),
                 MessageCatalog.resolve(MESSAGES, "welcome", "pt-BR", "es"));
     }
 
     @Test
     void thenAnyConfiguredLanguage() {
-        assertEquals(Optional.of(new MessageCatalog.Resolved("pt", "Estamos fechados")),
+        assertEquals(
+                Optional.of(new MessageCatalog.Resolved("pt", "Estamos fechados")),
                 MessageCatalog.resolve(MESSAGES, "outOfHours", "es", "en"));
     }
 
     @Test
     void unknownRequestedLanguageFallsBack() {
-        assertEquals("Hola", MessageCatalog.resolve(MESSAGES, "welcome", "fr", "es").orElseThrow().text());
-        assertEquals("Hola", MessageCatalog.resolve(MESSAGES, "welcome", null, null).orElseThrow().text());
+        assertEquals(
+                "Hola",
+                MessageCatalog.resolve(MESSAGES, "welcome", "fr", "es")
+                        .orElseThrow()
+                        .text());
+        assertEquals(
+                "Hola",
+                MessageCatalog.resolve(MESSAGES, "welcome", null, null)
+                        .orElseThrow()
+                        .text());
     }
 
     @Test

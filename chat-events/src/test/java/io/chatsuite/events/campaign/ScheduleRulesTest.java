@@ -30,8 +30,13 @@ class ScheduleRulesTest {
     }
 
     static Schedule weekdays9to18() {
-        return new Schedule(MADRID, List.of(DayOfWeek.values()).stream()
-                .filter(d -> d.getValue() <= 5).map(d -> range(d, "09:00", "18:00")).toList(), List.of());
+        return new Schedule(
+                MADRID,
+                List.of(DayOfWeek.values()).stream()
+                        .filter(d -> d.getValue() <= 5)
+                        .map(d -> range(d, "09:00", "18:00"))
+                        .toList(),
+                List.of());
     }
 
     @Nested
@@ -45,33 +50,39 @@ class ScheduleRulesTest {
             "2026-11-23T18:00:00, false",
             "2026-11-28T12:00:00, false",
             "2026-11-29T12:00:00, false",
-            "2026-11-27T12:00:00, true"})
+            "2026-11-27T12:00:00, true"
+        })
         void openOnlyInsideARangeStartInclusiveEndExclusive(String local, boolean open) {
             assertEquals(open, ScheduleRules.isOpen(weekdays9to18(), at(MADRID, local)));
         }
 
         @Test
         void severalRangesPerDayLeaveTheGapClosed() {
-            Schedule s = new Schedule(MADRID, List.of(range(DayOfWeek.MONDAY, "09:00", "13:00"),
-                    range(DayOfWeek.MONDAY, "15:00", "19:00")), List.of());
+            Schedule s = new Schedule(
+                    MADRID,
+                    List.of(range(DayOfWeek.MONDAY, "09:00", "13:00"), range(DayOfWeek.MONDAY, "15:00", "19:00")),
+                    List.of());
             assertTrue(ScheduleRules.isOpen(s, at(MADRID, "2026-11-23T12:59:00")));
             assertFalse(ScheduleRules.isOpen(s, at(MADRID, "2026-11-23T14:00:00")));
             assertTrue(ScheduleRules.isOpen(s, at(MADRID, "2026-11-23T15:00:00")));
-            assertEquals(Optional.of(at(MADRID, "2026-11-23T15:00:00")),
+            assertEquals(
+                    Optional.of(at(MADRID, "2026-11-23T15:00:00")),
                     ScheduleRules.nextChange(s, at(MADRID, "2026-11-23T14:00:00")));
         }
 
         @Test
         void theZoneOfTheScheduleDecidesNotUtc() {
-            Schedule s = new Schedule("America/Sao_Paulo", List.of(range(DayOfWeek.MONDAY, "09:00", "18:00")), List.of());
-            assertTrue(ScheduleRules.isOpen(s, Instant.parse("2026-11-23T12:30:00Z")));  // 09:30 in São Paulo
+            Schedule s =
+                    new Schedule("America/Sao_Paulo", List.of(range(DayOfWeek.MONDAY, "09:00", "18:00")), List.of());
+            assertTrue(ScheduleRules.isOpen(s, Instant.parse("2026-11-23T12:30:00Z"))); // 09:30 in São Paulo
             assertFalse(ScheduleRules.isOpen(s, Instant.parse("2026-11-23T11:30:00Z"))); // 08:30 there
         }
     }
 
     @Nested
     class Midnight {
-        final Schedule fridayNight = new Schedule(MADRID, List.of(range(DayOfWeek.FRIDAY, "22:00", "02:00")), List.of());
+        final Schedule fridayNight =
+                new Schedule(MADRID, List.of(range(DayOfWeek.FRIDAY, "22:00", "02:00")), List.of());
 
         @Test
         void aRangeEndingBeforeItsStartRunsIntoTheNextDay() {
@@ -83,16 +94,20 @@ class ScheduleRulesTest {
 
         @Test
         void closingAfterMidnightIsTheNextChange() {
-            assertEquals(Optional.of(at(MADRID, "2026-11-28T02:00:00")),
+            assertEquals(
+                    Optional.of(at(MADRID, "2026-11-28T02:00:00")),
                     ScheduleRules.nextChange(fridayNight, at(MADRID, "2026-11-27T23:00:00")));
         }
 
         @Test
         void equalStartAndEndIsAWholeDayAndConsecutiveRangesMerge() {
-            Schedule s = new Schedule(MADRID, List.of(range(DayOfWeek.MONDAY, "00:00", "00:00"),
-                    range(DayOfWeek.TUESDAY, "00:00", "12:00")), List.of());
+            Schedule s = new Schedule(
+                    MADRID,
+                    List.of(range(DayOfWeek.MONDAY, "00:00", "00:00"), range(DayOfWeek.TUESDAY, "00:00", "12:00")),
+                    List.of());
             assertTrue(ScheduleRules.isOpen(s, at(MADRID, "2026-11-23T23:59:00")));
-            assertEquals(Optional.of(at(MADRID, "2026-11-24T12:00:00")),
+            assertEquals(
+                    Optional.of(at(MADRID, "2026-11-24T12:00:00")),
                     ScheduleRules.nextChange(s, at(MADRID, "2026-11-23T08:00:00")));
         }
     }
@@ -101,19 +116,26 @@ class ScheduleRulesTest {
     class Exceptions {
         @Test
         void aClosedDateClosesTheWholeDay() {
-            Schedule s = new Schedule(MADRID, weekdays9to18().weekly(),
+            Schedule s = new Schedule(
+                    MADRID,
+                    weekdays9to18().weekly(),
                     List.of(new Schedule.DateException(LocalDate.parse("2026-12-25"), true, List.of())));
             assertFalse(ScheduleRules.isOpen(s, at(MADRID, "2026-12-25T10:00:00")));
             assertTrue(ScheduleRules.isOpen(s, at(MADRID, "2026-12-24T10:00:00")));
-            assertEquals(Optional.of(at(MADRID, "2026-12-28T09:00:00")),
+            assertEquals(
+                    Optional.of(at(MADRID, "2026-12-28T09:00:00")),
                     ScheduleRules.nextChange(s, at(MADRID, "2026-12-24T19:00:00")));
         }
 
         @Test
         void specialRangesReplaceTheWeeklyOnesOfTheirDate() {
-            Schedule s = new Schedule(MADRID, weekdays9to18().weekly(), List.of(new Schedule.DateException(
-                    LocalDate.parse("2026-12-24"), false,
-                    List.of(new Schedule.TimeRange(LocalTime.parse("10:00"), LocalTime.parse("14:00"))))));
+            Schedule s = new Schedule(
+                    MADRID,
+                    weekdays9to18().weekly(),
+                    List.of(new Schedule.DateException(
+                            LocalDate.parse("2026-12-24"),
+                            false,
+                            List.of(new Schedule.TimeRange(LocalTime.parse("10:00"), LocalTime.parse("14:00"))))));
             assertFalse(ScheduleRules.isOpen(s, at(MADRID, "2026-12-24T09:30:00")));
             assertTrue(ScheduleRules.isOpen(s, at(MADRID, "2026-12-24T13:00:00")));
             assertFalse(ScheduleRules.isOpen(s, at(MADRID, "2026-12-24T15:00:00")));
@@ -121,17 +143,24 @@ class ScheduleRulesTest {
 
         @Test
         void aSpecialOpeningOnAWeekendDay() {
-            Schedule s = new Schedule(MADRID, weekdays9to18().weekly(), List.of(new Schedule.DateException(
-                    LocalDate.parse("2026-11-28"), false,
-                    List.of(new Schedule.TimeRange(LocalTime.parse("10:00"), LocalTime.parse("12:00"))))));
+            Schedule s = new Schedule(
+                    MADRID,
+                    weekdays9to18().weekly(),
+                    List.of(new Schedule.DateException(
+                            LocalDate.parse("2026-11-28"),
+                            false,
+                            List.of(new Schedule.TimeRange(LocalTime.parse("10:00"), LocalTime.parse("12:00"))))));
             assertTrue(ScheduleRules.isOpen(s, at(MADRID, "2026-11-28T11:00:00")));
-            assertEquals(Optional.of(at(MADRID, "2026-11-28T10:00:00")),
+            assertEquals(
+                    Optional.of(at(MADRID, "2026-11-28T10:00:00")),
                     ScheduleRules.nextChange(s, at(MADRID, "2026-11-27T20:00:00")));
         }
 
         @Test
         void thePreviousNightStillRunsIntoAClosedDate() {
-            Schedule s = new Schedule(MADRID, List.of(range(DayOfWeek.THURSDAY, "22:00", "02:00")),
+            Schedule s = new Schedule(
+                    MADRID,
+                    List.of(range(DayOfWeek.THURSDAY, "22:00", "02:00")),
                     List.of(new Schedule.DateException(LocalDate.parse("2026-11-27"), true, List.of())));
             assertTrue(ScheduleRules.isOpen(s, at(MADRID, "2026-11-27T01:00:00")));
         }
@@ -147,7 +176,8 @@ class ScheduleRulesTest {
             assertTrue(ScheduleRules.isOpen(s, at(MADRID, "2026-03-29T03:30:00")));
             assertFalse(ScheduleRules.isOpen(s, at(MADRID, "2026-03-29T04:00:00")));
             // Three local hours, two real ones.
-            assertEquals(Optional.of(Instant.parse("2026-03-29T02:00:00Z")),
+            assertEquals(
+                    Optional.of(Instant.parse("2026-03-29T02:00:00Z")),
                     ScheduleRules.nextChange(s, Instant.parse("2026-03-29T00:30:00Z")));
         }
 
@@ -167,8 +197,12 @@ class ScheduleRulesTest {
 
         @Test
         void nineToSixIsNineToSixLocalOnBothSidesOfTheChange() {
-            Schedule daily = new Schedule(MADRID, List.of(DayOfWeek.values()).stream()
-                    .map(d -> range(d, "09:00", "18:00")).toList(), List.of());
+            Schedule daily = new Schedule(
+                    MADRID,
+                    List.of(DayOfWeek.values()).stream()
+                            .map(d -> range(d, "09:00", "18:00"))
+                            .toList(),
+                    List.of());
             assertTrue(ScheduleRules.isOpen(daily, Instant.parse("2026-10-24T07:30:00Z"))); // 09:30 CEST
             assertFalse(ScheduleRules.isOpen(daily, Instant.parse("2026-10-26T07:30:00Z"))); // 08:30 CET
             assertTrue(ScheduleRules.isOpen(daily, Instant.parse("2026-10-26T08:30:00Z"))); // 09:30 CET
@@ -185,22 +219,26 @@ class ScheduleRulesTest {
 
         @Test
         void noWeeklyRangesMeansAroundTheClockExceptOnClosedDates() {
-            Schedule s = new Schedule(MADRID, List.of(),
+            Schedule s = new Schedule(
+                    MADRID,
+                    List.of(),
                     List.of(new Schedule.DateException(LocalDate.parse("2026-12-25"), true, List.of())));
             assertTrue(ScheduleRules.isOpen(s, at(MADRID, "2026-11-25T03:00:00")));
             assertFalse(ScheduleRules.isOpen(s, at(MADRID, "2026-12-25T12:00:00")));
-            assertEquals(Optional.of(at(MADRID, "2026-12-25T00:00:00")),
+            assertEquals(
+                    Optional.of(at(MADRID, "2026-12-25T00:00:00")),
                     ScheduleRules.nextChange(s, at(MADRID, "2026-12-20T12:00:00")));
         }
 
         @Test
         void aScheduleThatNeverOpensHasNoNextChange() {
-            Schedule s = new Schedule(MADRID, List.of(range(DayOfWeek.MONDAY, "09:00", "09:00")).subList(0, 0),
-                    List.of());
+            Schedule s = new Schedule(
+                    MADRID, List.of(range(DayOfWeek.MONDAY, "09:00", "09:00")).subList(0, 0), List.of());
             assertTrue(ScheduleRules.isOpen(s, Instant.now()));
-            Schedule closedEveryDay = new Schedule(MADRID,
-                    List.of(range(DayOfWeek.MONDAY, "02:00", "03:00")), List.of());
-            assertTrue(ScheduleRules.nextChange(closedEveryDay, at(MADRID, "2026-11-24T10:00:00")).isPresent());
+            Schedule closedEveryDay =
+                    new Schedule(MADRID, List.of(range(DayOfWeek.MONDAY, "02:00", "03:00")), List.of());
+            assertTrue(ScheduleRules.nextChange(closedEveryDay, at(MADRID, "2026-11-24T10:00:00"))
+                    .isPresent());
         }
 
         @Test

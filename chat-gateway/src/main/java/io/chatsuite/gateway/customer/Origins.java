@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public final class Origins {
 
-    private Origins() {
-    }
+    private Origins() {}
 
     public static boolean allowed(String origin, Collection<String> campaignOrigins, String publicUrl) {
         String given = normalize(origin);
@@ -23,7 +22,8 @@ public final class Origins {
         if (given.equals(normalize(publicUrl))) {
             return true;
         }
-        return campaignOrigins != null && campaignOrigins.stream().map(Origins::normalize).anyMatch(given::equals);
+        return campaignOrigins != null
+                && campaignOrigins.stream().map(Origins::normalize).anyMatch(given::equals);
     }
 
     /** scheme://host[:port] of {@code url}, or null when it is not an http(s) origin. */
@@ -39,8 +39,8 @@ public final class Origins {
                 return null;
             }
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80)
-                    || ("https".equals(scheme) && port == 443);
+            boolean defaultPort =
+                    port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
             return scheme + "://" + host + (defaultPort ? "" : ":" + port);
         } catch (URISyntaxException e) {
             return null;

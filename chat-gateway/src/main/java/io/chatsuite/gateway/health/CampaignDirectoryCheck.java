@@ -19,7 +19,9 @@ public class CampaignDirectoryCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("Campaign directory").status(campaigns.isCaughtUp())
-                .withData("campaigns", campaigns.all().size()).build();
+        return HealthCheckResponse.named("Campaign directory")
+                .status(campaigns.isCaughtUp())
+                .withData("campaigns", campaigns.all().size())
+                .build();
     }
 }

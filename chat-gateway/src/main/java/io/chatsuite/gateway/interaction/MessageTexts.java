@@ -11,15 +11,13 @@ import java.util.Optional;
  */
 public final class MessageTexts {
 
-    private MessageTexts() {
-    }
+    private MessageTexts() {}
 
     /** A text and the language it is written in. */
-    public record Text(String language, String text) {
-    }
+    public record Text(String language, String text) {}
 
-    public static Optional<Text> pick(Map<String, Map<String, String>> messages, String kind, String language,
-            String defaultLanguage) {
+    public static Optional<Text> pick(
+            Map<String, Map<String, String>> messages, String kind, String language, String defaultLanguage) {
         return MessageCatalog.resolve(messages, kind, language, defaultLanguage)
                 .map(r -> new Text(r.language(), r.text()));
     }

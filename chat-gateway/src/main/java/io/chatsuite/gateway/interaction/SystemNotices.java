@@ -16,12 +16,10 @@ public final class SystemNotices {
             "en", "The customer left the chat, so the conversation was closed.",
             "pt", "O cliente saiu do chat e a conversa foi encerrada.");
 
-    private SystemNotices() {
-    }
+    private SystemNotices() {}
 
     /** A notice and the language it is written in. */
-    public record Notice(String language, String text) {
-    }
+    public record Notice(String language, String text) {}
 
     public static Notice customerLeft(String language) {
         String lang = CUSTOMER_LEFT_TEXTS.containsKey(language) ? language : "en";

@@ -27,6 +27,7 @@ final class Cursor {
     private final NavigableMap<Long, LogEntry> pending = new TreeMap<>();
     /** Entries delivered ahead of their turn (the agent's {@code assigned}, which must come first). */
     private final NavigableSet<Long> deliveredAhead = new TreeSet<>();
+
     private long delivered;
     private boolean replaying;
 

@@ -27,7 +27,7 @@ public final class Link {
     private final Map<String, Cursor> cursors = new HashMap<>();
     private final List<String> queued = new ArrayList<>();
     private final ReplaySource replays;
-    private volatile Consumer<LogEntry> onDelivered = e -> { };
+    private volatile Consumer<LogEntry> onDelivered = e -> {};
     private boolean open;
     private boolean closed;
 
@@ -176,7 +176,12 @@ public final class Link {
 
     private void write(String frame) {
         // Subscribing here, under the lock, hands frames to Vert.x in order; Vert.x keeps that order.
-        connection.sendText(frame).subscribe().with(ok -> { },
-                failure -> LOG.debugf("Frame not sent to connection %s: %s", connection.id(), failure.getMessage()));
+        connection
+                .sendText(frame)
+                .subscribe()
+                .with(
+                        ok -> {},
+                        failure -> LOG.debugf(
+                                "Frame not sent to connection %s: %s", connection.id(), failure.getMessage()));
     }
 }

@@ -111,15 +111,20 @@ public class LiveHub implements Link.ReplaySource {
 
     @Override
     public void replay(Link link, String interactionId, long afterSeq) {
-        log.after(interactionId, afterSeq).subscribe().with(entries -> {
-            if (link.replayed(interactionId, entries)) {
-                vertx.setTimer(REPLAY_RETRY_MS, t -> link.replayAgain(interactionId));
-            }
-        }, failure -> {
-            LOG.warnf("Replay of %s for connection %s failed, retrying: %s", interactionId, link.id(),
-                    failure.getMessage());
-            link.replayFailed(interactionId);
-            vertx.setTimer(REPLAY_RETRY_MS * 4, t -> link.replayAgain(interactionId));
-        });
+        log.after(interactionId, afterSeq)
+                .subscribe()
+                .with(
+                        entries -> {
+                            if (link.replayed(interactionId, entries)) {
+                                vertx.setTimer(REPLAY_RETRY_MS, t -> link.replayAgain(interactionId));
+                            }
+                        },
+                        failure -> {
+                            LOG.warnf(
+                                    "Replay of %s for connection %s failed, retrying: %s",
+                                    interactionId, link.id(), failure.getMessage());
+                            link.replayFailed(interactionId);
+                            vertx.setTimer(REPLAY_RETRY_MS * 4, t -> link.replayAgain(interactionId));
+                        });
     }
 }

@@ -119,7 +119,10 @@ public final class ClientFrame {
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode seq = e.getValue();
-            if (e.getKey().isEmpty() || e.getKey().length() > 100 || !seq.isIntegralNumber() || !seq.canConvertToLong()
+            if (e.getKey().isEmpty()
+                    || e.getKey().length() > 100
+                    || !seq.isIntegralNumber()
+                    || !seq.canConvertToLong()
                     || seq.asLong() < 0) {
                 throw FrameException.bad(field + " must map interaction ids to non-negative integers");
             }

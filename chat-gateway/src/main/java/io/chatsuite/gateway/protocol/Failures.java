@@ -7,8 +7,7 @@ public final class Failures {
 
     private static final Logger LOG = Logger.getLogger(Failures.class);
 
-    private Failures() {
-    }
+    private Failures() {}
 
     public static String toErrorFrame(Throwable failure) {
         if (failure instanceof FrameException e) {
@@ -27,13 +26,14 @@ public final class Failures {
             return e;
         }
         LOG.warnf("Frame %s of %s failed: %s", clientId, interactionId, failure.toString());
-        return new FrameException(ErrorCode.UNAVAILABLE, "temporary problem; send the frame again", clientId,
-                interactionId);
+        return new FrameException(
+                ErrorCode.UNAVAILABLE, "temporary problem; send the frame again", clientId, interactionId);
     }
 
     // Vert.x reports an over-long message to the endpoint as an IllegalStateException naming the limit.
     static boolean isTooLarge(Throwable failure) {
-        return failure instanceof IllegalStateException && failure.getMessage() != null
+        return failure instanceof IllegalStateException
+                && failure.getMessage() != null
                 && failure.getMessage().contains("max message size");
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatsuite.events.EventCodec;
 import java.time.Instant;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -17,15 +16,19 @@ public final class ServerFrames {
 
     private static final ObjectMapper MAPPER = EventCodec.mapper();
 
-    private ServerFrames() {
-    }
+    private ServerFrames() {}
 
     /**
      * The session frame; {@code open} says whether the campaign attends now and {@code nextChange} (absent when
      * it never changes) when it opens or closes next, so the widget can tell the customer.
      */
-    public static String session(String token, String interactionId, String language, boolean resumed,
-            boolean open, Optional<Instant> nextChange) {
+    public static String session(
+            String token,
+            String interactionId,
+            String language,
+            boolean resumed,
+            boolean open,
+            Optional<Instant> nextChange) {
         ObjectNode f = frame("session");
         f.put("sessionToken", token);
         f.put("interactionId", interactionId);
@@ -46,8 +49,13 @@ public final class ServerFrames {
     }
 
     /** An interaction offered to the agent; {@code expiresAt} null: no expiry (MANUAL queue). */
-    public static String offer(String interactionId, String campaignId, String customerName, String language,
-            String strategy, Instant expiresAt) {
+    public static String offer(
+            String interactionId,
+            String campaignId,
+            String customerName,
+            String language,
+            String strategy,
+            Instant expiresAt) {
         ObjectNode f = frame("offer");
         f.put("interactionId", interactionId);
         f.put("campaignId", campaignId);

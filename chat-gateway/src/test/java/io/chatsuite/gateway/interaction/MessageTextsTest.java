@@ -17,21 +17,22 @@ class MessageTextsTest {
 
     @Test
     void theCustomersLanguageComesFirst() {
-        assertEquals(Optional.of(new MessageTexts.Text("en", "Hello")),
-                MessageTexts.pick(MESSAGES, "welcome", "en", "es"));
+        assertEquals(
+                Optional.of(new MessageTexts.Text("en", "Hello")), MessageTexts.pick(MESSAGES, "welcome", "en", "es"));
     }
 
     @Test
     void thenTheCampaignsDefaultLanguage() {
-        assertEquals(Optional.of(new MessageTexts.Text("es", "Hola")),
-                MessageTexts.pick(MESSAGES, "welcome", "pt", "es"));
-        assertEquals(Optional.of(new MessageTexts.Text("en", "Hello")),
-                MessageTexts.pick(MESSAGES, "welcome", null, "en"));
+        assertEquals(
+                Optional.of(new MessageTexts.Text("es", "Hola")), MessageTexts.pick(MESSAGES, "welcome", "pt", "es"));
+        assertEquals(
+                Optional.of(new MessageTexts.Text("en", "Hello")), MessageTexts.pick(MESSAGES, "welcome", null, "en"));
     }
 
     @Test
     void thenAnyConfiguredLanguage() {
-        assertEquals(Optional.of(new MessageTexts.Text("pt", "Obrigado")),
+        assertEquals(
+                Optional.of(new MessageTexts.Text("pt", "Obrigado")),
                 MessageTexts.pick(MESSAGES, "comments", "en", "es"));
     }
 

@@ -13,9 +13,9 @@ import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
-import io.chatsuite.testing.TopicReader;
 import io.chatsuite.gateway.WsClient;
 import io.chatsuite.testing.TestTokens;
+import io.chatsuite.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,8 @@ class ChatDeliveryTest extends GatewayTestBase {
         JsonNode assigned = chat.client().next("assigned");
         assertEquals(5, assigned.path("seq").asLong());
         assertEquals(agent.id(), assigned.path("agent").path("id").asText());
-        assertEquals(Character.toUpperCase(agent.id().charAt(0)) + agent.id().substring(1),
+        assertEquals(
+                Character.toUpperCase(agent.id().charAt(0)) + agent.id().substring(1),
                 assigned.path("agent").path("name").asText());
         assertFalse(assigned.has("customer"), "the agent-only details stay with the agent");
 
@@ -52,10 +53,16 @@ class ChatDeliveryTest extends GatewayTestBase {
         assertEquals(campaign.campaignId(), agentAssigned.path("campaignId").asText());
         assertEquals("Ana", agentAssigned.path("customer").path("name").asText());
         assertEquals("en", agentAssigned.path("customer").path("language").asText());
-        List<JsonNode> before = List.of(agent.client().next(), agent.client().next(), agent.client().next(),
+        List<JsonNode> before = List.of(
+                agent.client().next(),
+                agent.client().next(),
+                agent.client().next(),
                 agent.client().next());
-        assertEquals(List.of(1L, 2L, 3L, 4L), before.stream().map(f -> f.path("seq").asLong()).toList());
-        assertEquals(List.of("system", "message", "message", "queued"),
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L),
+                before.stream().map(f -> f.path("seq").asLong()).toList());
+        assertEquals(
+                List.of("system", "message", "message", "queued"),
                 before.stream().map(f -> f.path("type").asText()).toList());
         assertEquals("my order is late", before.get(2).path("text").asText());
         assertEquals(List.of(), agent.client().drain(quiet()), "nothing twice");
@@ -67,7 +74,8 @@ class ChatDeliveryTest extends GatewayTestBase {
         assertEquals(agent.id(), atCustomer.path("from").path("id").asText());
         assertEquals("Let me check", atCustomer.path("text").asText());
         List<JsonNode> atAgent = List.of(agent.client().next(), agent.client().next());
-        Map<String, JsonNode> byType = atAgent.stream().collect(Collectors.toMap(f -> f.path("type").asText(), f -> f));
+        Map<String, JsonNode> byType =
+                atAgent.stream().collect(Collectors.toMap(f -> f.path("type").asText(), f -> f));
         assertEquals("a-1", byType.get("ack").path("clientId").asText());
         assertEquals(6, byType.get("message").path("seq").asLong());
 
@@ -112,11 +120,13 @@ class ChatDeliveryTest extends GatewayTestBase {
         agent.client().drain(quiet());
 
         agent.client().send(ClientFrames.agentEnd(chat.interactionId()));
-        ConsumerRecord<String, String> end = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+        ConsumerRecord<String, String> end = TopicReader.awaitOne(
+                bootstrap,
+                Topics.ROUTING_REQUESTS,
                 TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()));
         assertEquals(campaign.campaignId(), end.key());
-        RoutingEndRequested request = EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, end),
-                RoutingEndRequested.class);
+        RoutingEndRequested request =
+                EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, end), RoutingEndRequested.class);
         assertEquals(Party.AGENT, request.endedBy());
         assertEquals(agent.id(), request.agentId());
 
@@ -146,17 +156,30 @@ class ChatDeliveryTest extends GatewayTestBase {
 
         chat.client().send(ClientFrames.end());
         chat.client().send(ClientFrames.end());
-        ConsumerRecord<String, String> end = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+        ConsumerRecord<String, String> end = TopicReader.awaitOne(
+                bootstrap,
+                Topics.ROUTING_REQUESTS,
                 TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()));
-        RoutingEndRequested request = EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, end),
-                RoutingEndRequested.class);
+        RoutingEndRequested request =
+                EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, end), RoutingEndRequested.class);
         assertEquals(Party.CUSTOMER, request.endedBy());
         assertEquals(agent.id(), request.agentId());
         sleep(1000);
-        assertEquals(1, TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
-                TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId())).size(), "ending twice is one end");
-        assertEquals(0, TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
-                TopicReader.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId())).size());
+        assertEquals(
+                1,
+                TopicReader.toEnd(
+                                bootstrap,
+                                Topics.ROUTING_REQUESTS,
+                                TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()))
+                        .size(),
+                "ending twice is one end");
+        assertEquals(
+                0,
+                TopicReader.toEnd(
+                                bootstrap,
+                                Topics.ROUTING_REQUESTS,
+                                TopicReader.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId()))
+                        .size());
     }
 
     @Test
@@ -183,7 +206,12 @@ class ChatDeliveryTest extends GatewayTestBase {
         JsonNode next = write(chat, "still only my agent sees this");
         assertTrue(next.path("seq").asLong() > 0);
         sleep(300);
-        assertEquals(0, TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
-                TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId())).size());
+        assertEquals(
+                0,
+                TopicReader.toEnd(
+                                bootstrap,
+                                Topics.ROUTING_REQUESTS,
+                                TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()))
+                        .size());
     }
 }

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  */
 final class Charts {
 
-    static final List<String> SERVICES = List.of("campaign-service", "routing-service", "chat-gateway",
-            "signaling-service", "offline-message-service");
+    static final List<String> SERVICES = List.of(
+            "campaign-service", "routing-service", "chat-gateway", "signaling-service", "offline-message-service");
     static final String UMBRELLA = "chat-suite";
     static final String RELEASE = "chat";
     static final String MONITORING_API = "monitoring.coreos.com/v1";
@@ -31,7 +31,11 @@ final class Charts {
     enum Example {
         MINIMAL("minimal.yaml"),
         PRODUCTION("production.yaml", MONITORING_API),
-        OPERATORS("operators.yaml", MONITORING_API, "gateway.networking.k8s.io/v1", "kafka.strimzi.io/v1beta2",
+        OPERATORS(
+                "operators.yaml",
+                MONITORING_API,
+                "gateway.networking.k8s.io/v1",
+                "kafka.strimzi.io/v1beta2",
                 "postgresql.cnpg.io/v1");
 
         final String file;
@@ -44,17 +48,18 @@ final class Charts {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Path WORK = Path.of(System.getProperty("work.dir", "target/charts")).toAbsolutePath();
+    private static final Path WORK =
+            Path.of(System.getProperty("work.dir", "target/charts")).toAbsolutePath();
     private static boolean prepared;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     static synchronized Path workspace() {
         if (!prepared) {
             HelmTools.require();
             copyCharts();
-            for (String chart : Stream.concat(SERVICES.stream(), Stream.of(UMBRELLA)).toList()) {
+            for (String chart :
+                    Stream.concat(SERVICES.stream(), Stream.of(UMBRELLA)).toList()) {
                 HelmTools.Result r = HelmTools.helm(WORK, "dependency", "update", chart);
                 assertTrue(r.ok(), () -> "helm dependency update " + chart + ":\n" + r.output());
             }
@@ -71,8 +76,14 @@ final class Charts {
     static Path render(Example e) {
         Path out = workspace().resolve("rendered-" + e.name().toLowerCase() + ".yaml");
         if (!Files.exists(out)) {
-            List<String> args = new ArrayList<>(List.of("template", RELEASE, UMBRELLA, "--namespace", "chat",
-                    "-f", example(e).toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "template",
+                    RELEASE,
+                    UMBRELLA,
+                    "--namespace",
+                    "chat",
+                    "-f",
+                    example(e).toString()));
             e.apiVersions.forEach(v -> args.addAll(List.of("--api-versions", v)));
             HelmTools.Result r = HelmTools.helm(workspace(), args.toArray(String[]::new));
             assertTrue(r.ok(), () -> "helm template with " + e.file + ":\n" + r.output());
@@ -86,7 +97,8 @@ final class Charts {
     }
 
     static List<JsonNode> manifests(Example e) {
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(render(e).toFile())) {
+        try (MappingIterator<JsonNode> docs =
+                YAML.readerFor(JsonNode.class).readValues(render(e).toFile())) {
             List<JsonNode> all = new ArrayList<>();
             while (docs.hasNext()) {
                 JsonNode doc = docs.next();
@@ -101,7 +113,9 @@ final class Charts {
     }
 
     static List<JsonNode> ofKind(List<JsonNode> manifests, String kind) {
-        return manifests.stream().filter(m -> kind.equals(m.path("kind").asText())).toList();
+        return manifests.stream()
+                .filter(m -> kind.equals(m.path("kind").asText()))
+                .toList();
     }
 
     static JsonNode readYaml(Path file) {
@@ -116,10 +130,12 @@ final class Charts {
         try {
             if (Files.exists(WORK)) {
                 try (Stream<Path> old = Files.walk(WORK)) {
-                    old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    old.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
-            for (String chart : Stream.concat(Stream.of("chat-common", UMBRELLA), SERVICES.stream()).toList()) {
+            for (String chart : Stream.concat(Stream.of("chat-common", UMBRELLA), SERVICES.stream())
+                    .toList()) {
                 Path from = HelmTools.CHARTS.resolve(chart);
                 try (Stream<Path> files = Files.walk(from)) {
                     for (Path f : files.toList()) {

@@ -24,21 +24,27 @@ final class HelmTools {
         }
     }
 
-    static final Path CHARTS = Path.of(System.getProperty("charts.dir", ".")).toAbsolutePath().normalize();
-    static final Path REPO = Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
-    private static final Path TOOLS = Path.of(System.getProperty("tools.dir", "target/tools")).toAbsolutePath();
+    static final Path CHARTS =
+            Path.of(System.getProperty("charts.dir", ".")).toAbsolutePath().normalize();
+    static final Path REPO =
+            Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
+    private static final Path TOOLS =
+            Path.of(System.getProperty("tools.dir", "target/tools")).toAbsolutePath();
 
     private static String unavailable;
     private static boolean installed;
 
-    private HelmTools() {
-    }
+    private HelmTools() {}
 
     /** Installs the tools once per test JVM; skips the calling test when that is impossible. */
     static synchronized void require() {
         if (!installed && unavailable == null) {
-            Result r = run(CHARTS, List.of("bash", CHARTS.resolve("src/test/tools/install-tools.sh").toString(),
-                    TOOLS.toString()));
+            Result r = run(
+                    CHARTS,
+                    List.of(
+                            "bash",
+                            CHARTS.resolve("src/test/tools/install-tools.sh").toString(),
+                            TOOLS.toString()));
             if (r.ok()) {
                 installed = true;
                 System.out.println("[helm-charts] tools: " + r.output().strip().replace('\n', ' '));
@@ -49,7 +55,8 @@ final class HelmTools {
         if (unavailable != null && "1".equals(System.getenv("CHAT_HELM_CHECKS_REQUIRED"))) {
             throw new AssertionError("helm and the manifest validator cannot be obtained: " + unavailable);
         }
-        Assumptions.assumeTrue(unavailable == null,
+        Assumptions.assumeTrue(
+                unavailable == null,
                 () -> "SKIPPED: helm and the manifest validator cannot be obtained here: " + unavailable);
     }
 
@@ -64,7 +71,8 @@ final class HelmTools {
     /** Validates the manifests in the files against the Kubernetes and CRD schemas. */
     static Result validate(List<Path> files) {
         require();
-        List<String> cmd = new ArrayList<>(List.of("node", TOOLS.resolve("validate/validate.mjs").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of("node", TOOLS.resolve("validate/validate.mjs").toString()));
         files.forEach(f -> cmd.add(f.toString()));
         return run(TOOLS.resolve("validate"), cmd);
     }
@@ -73,8 +81,11 @@ final class HelmTools {
         try {
             Path log = Files.createTempFile("helm-charts", ".log");
             try {
-                Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
+                Process p = new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
                 if (!p.waitFor(10, TimeUnit.MINUTES)) {
                     p.destroyForcibly();
                     return new Result(-1, "timed out: " + command);

@@ -39,8 +39,10 @@ class KafkaTopicsTest {
         Set<String> rendered = new TreeSet<>();
         for (JsonNode t : topics) {
             rendered.add(t.at("/spec/topicName").asText());
-            assertEquals("chat-kafka", t.at("/metadata/labels/strimzi.io~1cluster").asText());
-            assertEquals(names(true).contains(t.at("/spec/topicName").asText()),
+            assertEquals(
+                    "chat-kafka", t.at("/metadata/labels/strimzi.io~1cluster").asText());
+            assertEquals(
+                    names(true).contains(t.at("/spec/topicName").asText()),
                     "compact".equals(t.at("/spec/config/cleanup.policy").asText()));
         }
         assertEquals(names(false), rendered);
@@ -48,8 +50,11 @@ class KafkaTopicsTest {
 
     @Test
     void jobModeCreatesEveryTopicBeforeInstallAndUpgrade() {
-        JsonNode job = Charts.ofKind(Charts.manifests(Charts.Example.MINIMAL), "Job").get(0);
-        assertEquals("pre-install,pre-upgrade", job.at("/metadata/annotations/helm.sh~1hook").asText());
+        JsonNode job =
+                Charts.ofKind(Charts.manifests(Charts.Example.MINIMAL), "Job").get(0);
+        assertEquals(
+                "pre-install,pre-upgrade",
+                job.at("/metadata/annotations/helm.sh~1hook").asText());
         String script = job.at("/spec/template/spec/containers/0/args/0").asText();
         for (String topic : names(false)) {
             assertTrue(script.contains("create \"" + topic + "\""), topic);

@@ -21,10 +21,12 @@ class KeycloakRealmTest {
     @Test
     void realmImportMatchesTheLocalRealmWithoutDemoUsers() throws IOException {
         JsonNode local = JSON.readTree(HelmTools.REPO
-                .resolve("deploy/local/src/main/resources/keycloak/chat-suite-realm.json").toFile());
+                .resolve("deploy/local/src/main/resources/keycloak/chat-suite-realm.json")
+                .toFile());
         JsonNode cm = Charts.ofKind(Charts.manifests(Charts.Example.PRODUCTION), "ConfigMap").stream()
                 .filter(c -> c.at("/metadata/name").asText().equals(Charts.RELEASE + "-keycloak-realm"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         JsonNode realm = JSON.readTree(cm.at("/data/chat-suite-realm.json").asText());
 
         assertEquals(roles(local), roles(realm));
@@ -32,7 +34,8 @@ class KeycloakRealmTest {
         JsonNode console = realm.at("/clients/0");
         String consoleClientId = ServiceProperties.of("chat-gateway").values().get("chat.console.client-id");
         assertEquals(consoleClientId, console.path("clientId").asText());
-        assertEquals(local.at("/clients/0/attributes/pkce.code.challenge.method").asText(),
+        assertEquals(
+                local.at("/clients/0/attributes/pkce.code.challenge.method").asText(),
                 console.at("/attributes/pkce.code.challenge.method").asText());
         assertFalse(console.path("directAccessGrantsEnabled").asBoolean(true), "password grant is for the demo only");
         assertEquals(groupsClaim(local), groupsClaim(realm));
@@ -48,7 +51,8 @@ class KeycloakRealmTest {
     private static String groupsClaim(JsonNode realm) {
         for (JsonNode mapper : realm.at("/clients/0/protocolMappers")) {
             if (mapper.path("protocolMapper").asText().equals("oidc-group-membership-mapper")) {
-                return mapper.at("/config/claim.name").asText() + " full.path=" + mapper.at("/config/full.path").asText();
+                return mapper.at("/config/claim.name").asText() + " full.path="
+                        + mapper.at("/config/full.path").asText();
             }
         }
         return "none";

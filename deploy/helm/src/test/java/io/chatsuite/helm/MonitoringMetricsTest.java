@@ -55,7 +55,8 @@ class MonitoringMetricsTest {
     private static String serviceSources() {
         StringBuilder all = new StringBuilder();
         // Meters registered in service-commons count for every service.
-        for (String service : Stream.concat(Charts.SERVICES.stream(), Stream.of("service-commons")).toList()) {
+        for (String service : Stream.concat(Charts.SERVICES.stream(), Stream.of("service-commons"))
+                .toList()) {
             try (Stream<Path> files = Files.walk(HelmTools.REPO.resolve(service).resolve("src/main/java"))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     all.append(Files.readString(f));

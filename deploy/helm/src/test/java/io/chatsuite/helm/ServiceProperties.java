@@ -56,7 +56,8 @@ record ServiceProperties(String service, Map<String, String> values, Map<String,
     Set<String> requiredInProduction() {
         return references.entrySet().stream()
                 .filter(e -> e.getValue() == null
-                        || e.getValue().contains("localhost") || e.getValue().contains("127.0.0.1")
+                        || e.getValue().contains("localhost")
+                        || e.getValue().contains("127.0.0.1")
                         || e.getKey().matches(".*(PASSWORD|SECRET|USER).*"))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));

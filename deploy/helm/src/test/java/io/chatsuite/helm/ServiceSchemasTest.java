@@ -18,8 +18,10 @@ class ServiceSchemasTest {
         ObjectMapper json = new ObjectMapper();
         ObjectNode first = null;
         for (String service : Charts.SERVICES) {
-            ObjectNode schema = (ObjectNode) json.readTree(
-                    HelmTools.CHARTS.resolve(service).resolve("values.schema.json").toFile());
+            ObjectNode schema = (ObjectNode) json.readTree(HelmTools.CHARTS
+                    .resolve(service)
+                    .resolve("values.schema.json")
+                    .toFile());
             assertEquals(service + " values", schema.remove("title").asText());
             if (first == null) {
                 first = schema;

@@ -64,10 +64,12 @@ class ServiceSettingsTest {
             ServiceProperties props = ServiceProperties.of(service(d));
             JsonNode pod = d.at("/spec/template/spec");
             JsonNode container = pod.at("/containers/0");
-            assertEquals(props.httpPort(), container.at("/ports/0/containerPort").asInt(), props.service());
+            assertEquals(
+                    props.httpPort(), container.at("/ports/0/containerPort").asInt(), props.service());
             long preStop = container.at("/lifecycle/preStop/exec/command/1").asLong();
             long drain = preStop + props.shutdownTimeout().toSeconds();
-            assertTrue(pod.at("/terminationGracePeriodSeconds").asLong() > drain,
+            assertTrue(
+                    pod.at("/terminationGracePeriodSeconds").asLong() > drain,
                     props.service() + ": the grace period must outlast the pause before shutdown plus "
                             + "quarkus.shutdown.timeout (" + drain + " s)");
         }));
@@ -79,7 +81,8 @@ class ServiceSettingsTest {
         }
         // Quarkus hands kafka.* (KAFKA_*) to every Kafka client of the service as a client setting.
         return env.startsWith("KAFKA_")
-                && KAFKA_CLIENT_SETTINGS.contains(env.substring("KAFKA_".length()).toLowerCase().replace('_', '.'));
+                && KAFKA_CLIENT_SETTINGS.contains(
+                        env.substring("KAFKA_".length()).toLowerCase().replace('_', '.'));
     }
 
     static String service(JsonNode deployment) {

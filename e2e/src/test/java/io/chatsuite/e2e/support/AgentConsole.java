@@ -20,8 +20,8 @@ import java.util.function.Predicate;
  */
 public final class AgentConsole {
 
-    private static final LocatorAssertions.ContainsTextOptions SLOW = new LocatorAssertions.ContainsTextOptions()
-            .setTimeout(30_000);
+    private static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
 
     private final Page page;
     private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
@@ -66,7 +66,9 @@ public final class AgentConsole {
 
     /** The frames received so far that name {@code interactionId}. */
     public List<JsonNode> receivedAbout(String interactionId) {
-        return received.stream().filter(f -> interactionId.equals(f.path("interactionId").asText())).toList();
+        return received.stream()
+                .filter(f -> interactionId.equals(f.path("interactionId").asText()))
+                .toList();
     }
 
     /** Waits until the console has sent a frame matching {@code filter}. */
@@ -81,7 +83,8 @@ public final class AgentConsole {
 
     /** A frame of {@code type} about {@code interactionId}. */
     public static Predicate<JsonNode> frame(String type, String interactionId) {
-        return f -> type.equals(f.path("type").asText()) && interactionId.equals(f.path("interactionId").asText());
+        return f -> type.equals(f.path("type").asText())
+                && interactionId.equals(f.path("interactionId").asText());
     }
 
     private JsonNode await(List<JsonNode> frames, String what, Predicate<JsonNode> filter) {

@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** Creates campaigns through the edge with a real Keycloak token of the demo admin. */
 public final class Campaigns {
 
-    private Campaigns() {
-    }
+    private Campaigns() {}
 
     /** A campaign in group sales, longest-idle, with a welcome message in each language; returns its id. */
     public static String create(String adminToken, String agentMember) {
@@ -22,7 +21,8 @@ public final class Campaigns {
     public static String create(String adminToken, String strategy, String... agentMembers) {
         String name = "E2E " + UUID.randomUUID().toString().substring(0, 8);
         String members = Arrays.stream(agentMembers).map(m -> "\"" + m + "\"").collect(Collectors.joining(","));
-        String body = """
+        String body =
+                """
                 {"name":"%s","securityGroup":"sales","strategy":"%s","serviceLevelSeconds":30,
                  "defaultLanguage":"en",
                  "messages":{"welcome":{"es":"¡Hola! Un agente te atenderá enseguida.",
@@ -31,6 +31,7 @@ public final class Campaigns {
                  "agentMembers":[%s],
                  "allowedOrigins":["%s"]}""".formatted(name, strategy, members, RunningSuite.get().urls().edge());
         return Http.post(RunningSuite.get().urls().edge() + "/api/campaigns", adminToken, body, 201)
-                .path("id").asText();
+                .path("id")
+                .asText();
     }
 }

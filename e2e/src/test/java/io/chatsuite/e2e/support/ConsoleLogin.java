@@ -5,8 +5,7 @@ import com.microsoft.playwright.Page;
 /** The console's sign-in through Keycloak, shared by every console page (agent console, admin, dashboard). */
 public final class ConsoleLogin {
 
-    private ConsoleLogin() {
-    }
+    private ConsoleLogin() {}
 
     /**
      * Opens {@code url}, follows the console's sign-in button to Keycloak and submits {@code user} (demo password =
@@ -18,8 +17,10 @@ public final class ConsoleLogin {
         try {
             page.locator("#username").waitFor();
         } catch (RuntimeException e) {
-            throw new AssertionError("No Keycloak sign-in form at " + page.url() + ": "
-                    + page.locator("body").innerText(), e);
+            throw new AssertionError(
+                    "No Keycloak sign-in form at " + page.url() + ": "
+                            + page.locator("body").innerText(),
+                    e);
         }
         page.locator("#username").fill(user);
         page.locator("#password").fill(user);

@@ -22,10 +22,10 @@ public final class CpuMeter {
     public static final String OTHER = "other";
     /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux). */
     private static final double TICKS_PER_SECOND = 100.0;
+
     private static final Path PROC = Path.of("/proc");
 
-    private CpuMeter() {
-    }
+    private CpuMeter() {}
 
     /** CPU seconds used so far by each group (processes alive now): the groups named above, in that order. */
     public static Map<String, Double> read() {
@@ -58,15 +58,18 @@ public final class CpuMeter {
     /** CPU seconds of the JVM's JIT compiler threads. */
     private static double compilerSeconds(Path process) throws IOException {
         try (Stream<Path> tasks = Files.list(process.resolve("task"))) {
-            return tasks.filter(CpuMeter::numbered).mapToDouble(t -> {
-                try {
-                    Stat thread = Stat.of(t);
-                    return thread.comm.startsWith("C1 Compiler") || thread.comm.startsWith("C2 Compiler")
-                            ? thread.seconds : 0;
-                } catch (IOException | RuntimeException e) {
-                    return 0; // the thread ended while being read
-                }
-            }).sum();
+            return tasks.filter(CpuMeter::numbered)
+                    .mapToDouble(t -> {
+                        try {
+                            Stat thread = Stat.of(t);
+                            return thread.comm.startsWith("C1 Compiler") || thread.comm.startsWith("C2 Compiler")
+                                    ? thread.seconds
+                                    : 0;
+                        } catch (IOException | RuntimeException e) {
+                            return 0; // the thread ended while being read
+                        }
+                    })
+                    .sum();
         }
     }
 
@@ -81,7 +84,8 @@ public final class CpuMeter {
             // pid (comm) state ppid … utime stime: fields 14 and 15, counted after the closing parenthesis.
             int close = stat.lastIndexOf(')');
             String[] fields = stat.substring(close + 2).split(" ");
-            return new Stat(stat.substring(stat.indexOf('(') + 1, close),
+            return new Stat(
+                    stat.substring(stat.indexOf('(') + 1, close),
                     (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
         }
     }

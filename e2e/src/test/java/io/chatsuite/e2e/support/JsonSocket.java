@@ -24,15 +24,16 @@ public final class JsonSocket implements AutoCloseable {
     private final WebSocket socket;
 
     private JsonSocket(URI uri, String origin, String bearer) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10));
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (origin != null) {
             builder.header("Origin", origin);
         }
         if (bearer != null) {
             // As browsers must: a subprotocol may not hold spaces or '#', so the carrier value is URI-encoded.
-            String carrier = URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + bearer,
-                    StandardCharsets.UTF_8).replace("+", "%20");
+            String carrier = URLEncoder.encode(
+                            "quarkus-http-upgrade#Authorization#Bearer " + bearer, StandardCharsets.UTF_8)
+                    .replace("+", "%20");
             builder.subprotocols("bearer-token-carrier", carrier);
         }
         this.socket = builder.buildAsync(uri, new Listener()).join();

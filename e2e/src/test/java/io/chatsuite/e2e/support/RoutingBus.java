@@ -49,9 +49,17 @@ public final class RoutingBus implements AutoCloseable {
 
     /** The same with a chosen id (e.g. one whose routing-requests partition is known). */
     public String campaign(String id, Strategy strategy, List<String> members) {
-        writer.publish(id, CampaignFixture.campaign(id).withName("Recovery " + id).withStrategy(strategy)
-                .withServiceLevelSeconds(30).withDefaultLanguage("en").withAgentMembers(members)
-                .withAllowedOrigins(List.of()).withMaxWaiting(50).build());
+        writer.publish(
+                id,
+                CampaignFixture.campaign(id)
+                        .withName("Recovery " + id)
+                        .withStrategy(strategy)
+                        .withServiceLevelSeconds(30)
+                        .withDefaultLanguage("en")
+                        .withAgentMembers(members)
+                        .withAllowedOrigins(List.of())
+                        .withMaxWaiting(50)
+                        .build());
         return id;
     }
 
@@ -61,29 +69,31 @@ public final class RoutingBus implements AutoCloseable {
 
     public String request(String campaignId) {
         String interaction = id("interaction");
-        writer.publish(campaignId, interaction,
+        writer.publish(
+                campaignId,
+                interaction,
                 new RoutingRequested(interaction, campaignId, "Customer " + interaction, "en", Instant.now()));
         return interaction;
     }
 
     public void accept(String campaignId, String interactionId, String agentId) {
-        writer.publish(campaignId, interactionId,
-                new RoutingAccepted(interactionId, campaignId, agentId, Instant.now()));
+        writer.publish(
+                campaignId, interactionId, new RoutingAccepted(interactionId, campaignId, agentId, Instant.now()));
     }
 
     public void decline(String campaignId, String interactionId, String agentId) {
-        writer.publish(campaignId, interactionId,
-                new RoutingDeclined(interactionId, campaignId, agentId, Instant.now()));
+        writer.publish(
+                campaignId, interactionId, new RoutingDeclined(interactionId, campaignId, agentId, Instant.now()));
     }
 
     public void abandon(String campaignId, String interactionId) {
-        writer.publish(campaignId, interactionId,
-                new RoutingAbandonRequested(interactionId, campaignId, Instant.now()));
+        writer.publish(
+                campaignId, interactionId, new RoutingAbandonRequested(interactionId, campaignId, Instant.now()));
     }
 
     /** The interactions topic by interaction, once {@code condition} holds; fails after {@code timeout}. */
-    public Map<String, List<CloudEvent>> await(Predicate<Map<String, List<CloudEvent>>> condition, String what,
-            Duration timeout) {
+    public Map<String, List<CloudEvent>> await(
+            Predicate<Map<String, List<CloudEvent>>> condition, String what, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Map<String, List<CloudEvent>> events = interactions();
@@ -108,11 +118,13 @@ public final class RoutingBus implements AutoCloseable {
     }
 
     /** The interaction's events of {@code type}, as data records. */
-    public static <T extends Record> List<T> of(Map<String, List<CloudEvent>> events, String interactionId,
-            EventType type) {
+    public static <T extends Record> List<T> of(
+            Map<String, List<CloudEvent>> events, String interactionId, EventType type) {
         @SuppressWarnings("unchecked")
         List<T> data = events.getOrDefault(interactionId, List.of()).stream()
-                .filter(e -> type.type().equals(e.type())).map(e -> (T) EventCodec.data(e)).toList();
+                .filter(e -> type.type().equals(e.type()))
+                .map(e -> (T) EventCodec.data(e))
+                .toList();
         return data;
     }
 

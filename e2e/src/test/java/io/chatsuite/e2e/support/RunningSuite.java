@@ -18,8 +18,7 @@ public final class RunningSuite {
 
     private static LocalSuite suite;
 
-    private RunningSuite() {
-    }
+    private RunningSuite() {}
 
     public static synchronized LocalSuite get() {
         if (suite == null) {

@@ -10,8 +10,7 @@ import java.nio.file.Paths;
 /** Saves full-page screenshots of the browser tests under {@code e2e/target/screenshots}, for people to look at. */
 public final class Screenshots {
 
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     public static void save(Page page, String name) {
         Path dir = Paths.get("target/screenshots");
@@ -20,6 +19,7 @@ public final class Screenshots {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
     }
 }

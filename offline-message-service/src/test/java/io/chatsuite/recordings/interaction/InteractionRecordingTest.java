@@ -31,8 +31,12 @@ class InteractionRecordingTest {
     void endBeforeAssignmentStillEndsAnsweredAndKeepsTheAssignmentDetails() {
         InteractionRecording r = new InteractionRecording();
         r.apply(new InteractionEnded("i", "c", "alice", Party.CUSTOMER, t(60)));
-        r.apply(InteractionFixture.interaction("i", "c").withLanguage("pt").withoutReason().withRequestedAt(t(0))
-                .withAt(t(10)).assigned());
+        r.apply(InteractionFixture.interaction("i", "c")
+                .withLanguage("pt")
+                .withoutReason()
+                .withRequestedAt(t(0))
+                .withAt(t(10))
+                .assigned());
 
         assertEquals(Outcome.ANSWERED, r.outcome);
         assertEquals(t(60), r.endedAt);
@@ -66,15 +70,22 @@ class InteractionRecordingTest {
     @Test
     void customerMessageTellsTheCampaignNameAndLanguageUntilTheAssignmentDoes() {
         InteractionRecording r = new InteractionRecording();
-        r.apply(ChatMessageFixture.message("i", "c").withClientId("1")
-                .withSender(new Sender(Party.CUSTOMER, "x", "Carla")).withText("hi").withLanguage("es")
-                .withSentAt(t(1)).build());
+        r.apply(ChatMessageFixture.message("i", "c")
+                .withClientId("1")
+                .withSender(new Sender(Party.CUSTOMER, "x", "Carla"))
+                .withText("hi")
+                .withLanguage("es")
+                .withSentAt(t(1))
+                .build());
         assertEquals("c", r.campaignId);
         assertEquals("Carla", r.customerName);
         assertEquals(Outcome.IN_PROGRESS, r.outcome);
 
-        r.apply(ChatMessageFixture.message("i", "c").withClientId("2").fromAgent("alice", "Alice")
-                .withSentAt(t(2)).build());
+        r.apply(ChatMessageFixture.message("i", "c")
+                .withClientId("2")
+                .fromAgent("alice", "Alice")
+                .withSentAt(t(2))
+                .build());
         assertEquals("Carla", r.customerName);
         assertEquals("es", r.customerLanguage);
         assertNull(r.agentId);
@@ -94,7 +105,12 @@ class InteractionRecordingTest {
     }
 
     static CampaignUpserted campaign(String id, String name, String group) {
-        return CampaignFixture.campaign(id).withName(name).withSecurityGroup(group).withStrategy(Strategy.RING_ALL)
-                .withAllowedOrigins(List.of()).withUpdatedAt(T0).build();
+        return CampaignFixture.campaign(id)
+                .withName(name)
+                .withSecurityGroup(group)
+                .withStrategy(Strategy.RING_ALL)
+                .withAllowedOrigins(List.of())
+                .withUpdatedAt(T0)
+                .build();
     }
 }

@@ -28,24 +28,28 @@ import java.util.stream.Collectors;
  */
 public final class AgentSelector {
 
-    private AgentSelector() {
-    }
+    private AgentSelector() {}
 
     /**
      * @param members          the campaign's agent members (for the round-robin order)
      * @param lastAssignedTo   the agent the campaign's previous assignment went to (round robin), or null
      */
-    public static Optional<Selection> select(Strategy strategy, List<CandidateAgent> candidates, Instant now,
-            List<String> members, String lastAssignedTo) {
+    public static Optional<Selection> select(
+            Strategy strategy,
+            List<CandidateAgent> candidates,
+            Instant now,
+            List<String> members,
+            String lastAssignedTo) {
         if (candidates.isEmpty() || strategy == Strategy.MANUAL) {
             return Optional.empty();
         }
-        return Optional.of(switch (strategy) {
-            case LONGEST_IDLE, RING_ALL -> longestIdle(strategy, candidates, now);
-            case LEAST_BUSY -> leastBusy(candidates, now);
-            case ROUND_ROBIN -> roundRobin(candidates, members, lastAssignedTo);
-            case MANUAL -> throw new IllegalStateException("manual queues are picked by agents");
-        });
+        return Optional.of(
+                switch (strategy) {
+                    case LONGEST_IDLE, RING_ALL -> longestIdle(strategy, candidates, now);
+                    case LEAST_BUSY -> leastBusy(candidates, now);
+                    case ROUND_ROBIN -> roundRobin(candidates, members, lastAssignedTo);
+                    case MANUAL -> throw new IllegalStateException("manual queues are picked by agents");
+                });
     }
 
     /** The reason recorded when an agent picks an interaction from a manual queue. */
@@ -54,7 +58,8 @@ public final class AgentSelector {
     }
 
     private static Selection longestIdle(Strategy strategy, List<CandidateAgent> candidates, Instant now) {
-        List<CandidateAgent> ordered = candidates.stream().sorted(longestIdleFirst()).toList();
+        List<CandidateAgent> ordered =
+                candidates.stream().sorted(longestIdleFirst()).toList();
         return selection(strategy, ordered, c -> idleSeconds(c, now));
     }
 
@@ -67,7 +72,10 @@ public final class AgentSelector {
 
     private static Selection roundRobin(List<CandidateAgent> candidates, List<String> members, String last) {
         List<String> order = members.stream().distinct().sorted().collect(Collectors.toCollection(ArrayList::new));
-        candidates.stream().map(CandidateAgent::agentId).filter(id -> !order.contains(id)).sorted()
+        candidates.stream()
+                .map(CandidateAgent::agentId)
+                .filter(id -> !order.contains(id))
+                .sorted()
                 .forEach(order::add);
         int lastIndex = last == null ? -1 : insertionIndexOf(order, last);
         Map<String, Integer> steps = candidates.stream().collect(Collectors.toMap(CandidateAgent::agentId, c -> {
@@ -75,7 +83,8 @@ public final class AgentSelector {
             return Math.floorMod(index - lastIndex - 1, order.size()) + 1;
         }));
         List<CandidateAgent> ordered = candidates.stream()
-                .sorted(Comparator.comparing((CandidateAgent c) -> steps.get(c.agentId()))).toList();
+                .sorted(Comparator.comparing((CandidateAgent c) -> steps.get(c.agentId())))
+                .toList();
         return selection(Strategy.ROUND_ROBIN, ordered, c -> steps.get(c.agentId()));
     }
 
@@ -89,12 +98,14 @@ public final class AgentSelector {
         return before - 1;
     }
 
-    private static Selection selection(Strategy strategy, List<CandidateAgent> ordered,
-            Function<CandidateAgent, Number> score) {
+    private static Selection selection(
+            Strategy strategy, List<CandidateAgent> ordered, Function<CandidateAgent, Number> score) {
         List<AssignmentReason.Candidate> scored = ordered.stream()
-                .map(c -> new AssignmentReason.Candidate(c.agentId(), round(score.apply(c).doubleValue())))
+                .map(c -> new AssignmentReason.Candidate(
+                        c.agentId(), round(score.apply(c).doubleValue())))
                 .toList();
-        return new Selection(ordered.get(0).agentId(),
+        return new Selection(
+                ordered.get(0).agentId(),
                 new AssignmentReason(strategy, scored, scored.get(0).score()));
     }
 

@@ -36,12 +36,17 @@ import java.util.TreeMap;
  */
 public final class RoutingPlanner {
 
-    private RoutingPlanner() {
-    }
+    private RoutingPlanner() {}
 
     /** What routing knows of an agent when planning. */
-    public record AgentView(String id, boolean available, int active, int capacity, int reserved,
-            Instant lastEndedAt, Instant availableSince) {
+    public record AgentView(
+            String id,
+            boolean available,
+            int active,
+            int capacity,
+            int reserved,
+            Instant lastEndedAt,
+            Instant availableSince) {
 
         /** May take (or be offered, holding capacity) one more interaction. */
         public boolean hasRoom() {
@@ -66,7 +71,11 @@ public final class RoutingPlanner {
      * A waiting interaction: the agents it is offered to now, those who declined it or let its offer expire
      * ({@code skipped}), and those of them who did so less than an offer timeout ago ({@code resting}).
      */
-    public record Waiting(String interactionId, Set<String> offeredTo, Set<String> skipped, Set<String> resting,
+    public record Waiting(
+            String interactionId,
+            Set<String> offeredTo,
+            Set<String> skipped,
+            Set<String> resting,
             Instant offerExpiresAt) {
 
         public Waiting(String interactionId, Set<String> offeredTo, Set<String> skipped, Instant offerExpiresAt) {
@@ -82,15 +91,15 @@ public final class RoutingPlanner {
     }
 
     /** Give the interaction to the agent now. */
-    public record Assign(String interactionId, String agentId, AssignmentReason reason) implements Step {
-    }
+    public record Assign(String interactionId, String agentId, AssignmentReason reason) implements Step {}
 
     /**
      * Offer the interaction to {@code agentIds} (in addition to those it is already offered to), until
      * {@code expiresAt} (null: MANUAL, no expiry).
      */
-    public record Offer(String interactionId, List<String> agentIds, Strategy strategy, Instant expiresAt,
-            AssignmentReason reason) implements Step {
+    public record Offer(
+            String interactionId, List<String> agentIds, Strategy strategy, Instant expiresAt, AssignmentReason reason)
+            implements Step {
 
         /** Offers of every strategy but MANUAL hold one unit of the agent's capacity until answered. */
         public boolean reserves() {
@@ -108,8 +117,14 @@ public final class RoutingPlanner {
         private final Map<String, AgentView> agents;
         private String lastAssignedTo;
 
-        public Queue(Strategy strategy, boolean autoAccept, Duration offerTimeout, List<String> members,
-                String lastAssignedTo, List<Waiting> waiting, Map<String, AgentView> agents) {
+        public Queue(
+                Strategy strategy,
+                boolean autoAccept,
+                Duration offerTimeout,
+                List<String> members,
+                String lastAssignedTo,
+                List<Waiting> waiting,
+                Map<String, AgentView> agents) {
             this.strategy = strategy;
             this.autoAccept = autoAccept;
             this.offerTimeout = offerTimeout;
@@ -146,8 +161,14 @@ public final class RoutingPlanner {
                 case Offer o -> {
                     Set<String> offered = new LinkedHashSet<>(w.offeredTo());
                     offered.addAll(o.agentIds());
-                    waiting.set(index, new Waiting(w.interactionId(), offered, w.skipped(), w.resting(),
-                            w.offerExpiresAt() != null ? w.offerExpiresAt() : o.expiresAt()));
+                    waiting.set(
+                            index,
+                            new Waiting(
+                                    w.interactionId(),
+                                    offered,
+                                    w.skipped(),
+                                    w.resting(),
+                                    w.offerExpiresAt() != null ? w.offerExpiresAt() : o.expiresAt()));
                     if (o.reserves()) {
                         for (String id : o.agentIds()) {
                             AgentView agent = agents.get(id);
@@ -206,49 +227,75 @@ public final class RoutingPlanner {
         // Agents who declined or let it expire come last: only when everyone else had their turn, and not again
         // within an offer timeout.
         List<AgentView> eligible = eligible(q, w);
-        List<AgentView> fresh = eligible.stream().filter(a -> !w.skipped().contains(a.id())).toList();
-        List<CandidateAgent> candidates = (fresh.isEmpty() ? eligible : fresh).stream()
-                .map(AgentView::candidate).toList();
-        return AgentSelector.select(q.strategy, candidates, now, q.members, q.lastAssignedTo).map(s -> q.autoAccept
-                ? new Assign(w.interactionId(), s.agentId(), s.reason())
-                : new Offer(w.interactionId(), List.of(s.agentId()), q.strategy, now.plus(q.offerTimeout),
-                        s.reason()));
+        List<AgentView> fresh =
+                eligible.stream().filter(a -> !w.skipped().contains(a.id())).toList();
+        List<CandidateAgent> candidates = (fresh.isEmpty() ? eligible : fresh)
+                .stream().map(AgentView::candidate).toList();
+        return AgentSelector.select(q.strategy, candidates, now, q.members, q.lastAssignedTo)
+                .map(s -> q.autoAccept
+                        ? new Assign(w.interactionId(), s.agentId(), s.reason())
+                        : new Offer(
+                                w.interactionId(),
+                                List.of(s.agentId()),
+                                q.strategy,
+                                now.plus(q.offerTimeout),
+                                s.reason()));
     }
 
     private static Optional<Step> ringAll(Queue q, Waiting w, Instant now) {
-        List<AgentView> joining = eligible(q, w).stream().filter(a -> !w.offeredTo().contains(a.id())).toList();
+        List<AgentView> joining = eligible(q, w).stream()
+                .filter(a -> !w.offeredTo().contains(a.id()))
+                .toList();
         if (joining.isEmpty()) {
             return Optional.empty();
         }
         // Everyone ringing is a candidate; scored by idle time, so the reason tells who had waited longest.
-        List<CandidateAgent> ringing = new ArrayList<>(joining.stream().map(AgentView::candidate).toList());
-        w.offeredTo().stream().map(q.agents::get).filter(a -> a != null).map(AgentView::candidate)
+        List<CandidateAgent> ringing =
+                new ArrayList<>(joining.stream().map(AgentView::candidate).toList());
+        w.offeredTo().stream()
+                .map(q.agents::get)
+                .filter(a -> a != null)
+                .map(AgentView::candidate)
                 .forEach(ringing::add);
         AssignmentReason reason = AgentSelector.select(Strategy.RING_ALL, ringing, now, q.members, q.lastAssignedTo)
-                .orElseThrow().reason();
+                .orElseThrow()
+                .reason();
         Instant expires = w.offerExpiresAt() != null ? w.offerExpiresAt() : now.plus(q.offerTimeout);
-        return Optional.of(new Offer(w.interactionId(), joining.stream().map(AgentView::id).toList(),
-                Strategy.RING_ALL, expires, reason));
+        return Optional.of(new Offer(
+                w.interactionId(), joining.stream().map(AgentView::id).toList(), Strategy.RING_ALL, expires, reason));
     }
 
     private static Optional<Step> manual(Queue q, Waiting w) {
-        List<String> joining = q.members.stream().distinct().sorted().map(q.agents::get)
-                .filter(a -> a != null && a.belowCapacity() && !w.offeredTo().contains(a.id())
+        List<String> joining = q.members.stream()
+                .distinct()
+                .sorted()
+                .map(q.agents::get)
+                .filter(a -> a != null
+                        && a.belowCapacity()
+                        && !w.offeredTo().contains(a.id())
                         && !w.resting().contains(a.id()))
-                .map(AgentView::id).toList();
+                .map(AgentView::id)
+                .toList();
         if (joining.isEmpty()) {
             return Optional.empty();
         }
         List<AssignmentReason.Candidate> candidates = new ArrayList<>();
         w.offeredTo().forEach(id -> candidates.add(new AssignmentReason.Candidate(id, 1)));
         joining.forEach(id -> candidates.add(new AssignmentReason.Candidate(id, 1)));
-        return Optional.of(new Offer(w.interactionId(), joining, Strategy.MANUAL, null,
+        return Optional.of(new Offer(
+                w.interactionId(),
+                joining,
+                Strategy.MANUAL,
+                null,
                 new AssignmentReason(Strategy.MANUAL, candidates, 1)));
     }
 
     private static List<AgentView> eligible(Queue q, Waiting w) {
-        return q.members.stream().distinct().map(q.agents::get)
+        return q.members.stream()
+                .distinct()
+                .map(q.agents::get)
                 .filter(a -> a != null && a.hasRoom() && !w.resting().contains(a.id()))
-                .sorted(Comparator.comparing(AgentView::id)).toList();
+                .sorted(Comparator.comparing(AgentView::id))
+                .toList();
     }
 }

@@ -51,7 +51,8 @@ public class Campaigns {
             return pause().chain(() -> await(campaignId, -1));
         }
         Optional<CampaignUpserted> found = directory.find(campaignId);
-        long deadline = graceDeadline < 0 ? System.nanoTime() + config.unknownCampaignGrace().toNanos()
+        long deadline = graceDeadline < 0
+                ? System.nanoTime() + config.unknownCampaignGrace().toNanos()
                 : graceDeadline;
         if (found.isPresent() || System.nanoTime() >= deadline) {
             return Uni.createFrom().item(found);
@@ -72,9 +73,13 @@ public class Campaigns {
         long version = directory.version();
         if (index == null || index.version() != version) {
             Map<String, List<String>> byAgent = new HashMap<>();
-            directory.all().stream().sorted(Comparator.comparing(CampaignUpserted::campaignId))
-                    .forEach(c -> (c.agentMembers() == null ? List.<String>of() : c.agentMembers()).stream().distinct()
-                            .forEach(a -> byAgent.computeIfAbsent(a, k -> new ArrayList<>()).add(c.campaignId())));
+            directory.all().stream()
+                    .sorted(Comparator.comparing(CampaignUpserted::campaignId))
+                    .forEach(c -> (c.agentMembers() == null ? List.<String>of() : c.agentMembers())
+                            .stream()
+                                    .distinct()
+                                    .forEach(a -> byAgent.computeIfAbsent(a, k -> new ArrayList<>())
+                                            .add(c.campaignId())));
             byAgent.replaceAll((agent, ids) -> List.copyOf(ids));
             index = new MembershipIndex(version, byAgent);
             memberships = index;
@@ -83,12 +88,13 @@ public class Campaigns {
     }
 
     /** Campaigns per agent as of a version of the directory. */
-    private record MembershipIndex(long version, Map<String, List<String>> byAgent) {
-    }
+    private record MembershipIndex(long version, Map<String, List<String>> byAgent) {}
 
     /** The campaigns of the caller's security groups. */
     public List<CampaignUpserted> inGroups(Set<String> groups) {
-        return directory.all().stream().filter(c -> groups.contains(c.securityGroup()))
-                .sorted((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(a.name(), b.name())).toList();
+        return directory.all().stream()
+                .filter(c -> groups.contains(c.securityGroup()))
+                .sorted((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(a.name(), b.name()))
+                .toList();
     }
 }

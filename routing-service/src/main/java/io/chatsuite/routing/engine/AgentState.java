@@ -16,11 +16,18 @@ final class AgentState {
     int capacity;
     /** Open offers of the agent that hold capacity, in every campaign. */
     int reserved;
+
     Instant lastEndedAt;
     Instant lastAssignedAt;
     boolean changed;
 
-    AgentState(String id, PresenceStatus status, int active, int capacity, int desiredCapacity, Instant lastEndedAt,
+    AgentState(
+            String id,
+            PresenceStatus status,
+            int active,
+            int capacity,
+            int desiredCapacity,
+            Instant lastEndedAt,
             Instant availableSince) {
         this.id = id;
         this.status = status;

@@ -26,15 +26,19 @@ import java.util.Set;
  */
 public final class AgentStore {
 
-    private AgentStore() {
-    }
+    private AgentStore() {}
 
     /**
      * Applies a presence change unless a later one was already applied (presence may arrive out of order after a
      * redelivery). Yields whether it was applied. {@code defaultCapacity} applies to agents without a profile.
      */
-    public static Uni<Boolean> applyPresence(SqlClient c, String agentId, String displayName, PresenceStatus status,
-            Instant changedAt, int defaultCapacity) {
+    public static Uni<Boolean> applyPresence(
+            SqlClient c,
+            String agentId,
+            String displayName,
+            PresenceStatus status,
+            Instant changedAt,
+            int defaultCapacity) {
         return c.preparedQuery("""
                         insert into agent(id, display_name, status, status_changed_at, available_since, capacity,
                                           desired_capacity, active)
@@ -59,8 +63,8 @@ public final class AgentStore {
      * recorded OFFLINE (as of the epoch, so its first presence change applies). A capacity below what the agent
      * holds takes effect as its chats end. Yields whether it was applied.
      */
-    public static Uni<Boolean> applyProfile(SqlClient c, String agentId, String displayName, int capacity,
-            long version) {
+    public static Uni<Boolean> applyProfile(
+            SqlClient c, String agentId, String displayName, int capacity, long version) {
         return c.preparedQuery("""
                         insert into agent(id, display_name, status, status_changed_at, capacity, desired_capacity,
                                           profile_version, active)
@@ -79,9 +83,7 @@ public final class AgentStore {
     public static Uni<Void> removeProfile(SqlClient c, String agentId, int defaultCapacity) {
         return c.preparedQuery("""
                         update agent set desired_capacity = $2, capacity = greatest($2, active), profile_version = null
-                        where id = $1""")
-                .execute(Tuple.of(agentId, defaultCapacity))
-                .replaceWithVoid();
+                        where id = $1""").execute(Tuple.of(agentId, defaultCapacity)).replaceWithVoid();
     }
 
     /**
@@ -89,8 +91,11 @@ public final class AgentStore {
      * of their open offers that hold capacity, in any campaign: {@code agentIds}, the agents of those of
      * {@code interactionIds} that are assigned, and the agents holding offers of {@code campaignIds}.
      */
-    static Uni<Map<String, AgentState>> lockAgents(SqlClient c, Collection<String> agentIds,
-            Collection<String> interactionIds, Collection<String> campaignIds) {
+    static Uni<Map<String, AgentState>> lockAgents(
+            SqlClient c,
+            Collection<String> agentIds,
+            Collection<String> interactionIds,
+            Collection<String> campaignIds) {
         String[] ids = agentIds.stream().sorted().distinct().toArray(String[]::new);
         String[] interactions = strings(interactionIds);
         String[] campaigns = strings(campaignIds);
@@ -99,19 +104,30 @@ public final class AgentStore {
                 + "or id in (select agent_id from offer where campaign_id = any($3))";
         // Two statements sent together: the count runs after the locks are held, so it sees every offer committed
         // by whoever held them before.
-        return Uni.combine().all().unis(
-                c.preparedQuery("select id, status, active, capacity, desired_capacity, last_ended_at, "
-                        + "available_since from agent where id in (" + chosen + ") order by id for update")
-                        .execute(Tuple.of(ids, interactions, campaigns)),
-                c.preparedQuery("select agent_id, count(*) as n from offer where reserves "
-                        + "and agent_id in (" + chosen + ") group by agent_id")
-                        .execute(Tuple.of(ids, interactions, campaigns)))
-                .asTuple().map(read -> {
+        return Uni.combine()
+                .all()
+                .unis(
+                        c.preparedQuery("select id, status, active, capacity, desired_capacity, last_ended_at, "
+                                        + "available_since from agent where id in (" + chosen
+                                        + ") order by id for update")
+                                .execute(Tuple.of(ids, interactions, campaigns)),
+                        c.preparedQuery("select agent_id, count(*) as n from offer where reserves "
+                                        + "and agent_id in (" + chosen + ") group by agent_id")
+                                .execute(Tuple.of(ids, interactions, campaigns)))
+                .asTuple()
+                .map(read -> {
                     Map<String, AgentState> out = new HashMap<>();
-                    read.getItem1().forEach(r -> out.put(r.getString("id"), new AgentState(r.getString("id"),
-                            PresenceStatus.valueOf(r.getString("status")), r.getInteger("active"),
-                            r.getInteger("capacity"), r.getInteger("desired_capacity"), instant(r, "last_ended_at"),
-                            instant(r, "available_since"))));
+                    read.getItem1()
+                            .forEach(r -> out.put(
+                                    r.getString("id"),
+                                    new AgentState(
+                                            r.getString("id"),
+                                            PresenceStatus.valueOf(r.getString("status")),
+                                            r.getInteger("active"),
+                                            r.getInteger("capacity"),
+                                            r.getInteger("desired_capacity"),
+                                            instant(r, "last_ended_at"),
+                                            instant(r, "available_since"))));
                     read.getItem2().forEach(r -> {
                         AgentState a = out.get(r.getString("agent_id"));
                         if (a != null) {
@@ -149,8 +165,11 @@ public final class AgentStore {
                                     $6::timestamptz[]) as x(id, read_active, active, capacity, last_assigned_at,
                                                             last_ended_at)
                         where a.id = x.id and a.active = x.read_active""")
-                .execute(Tuple.of(map(agents, a -> a.id, String[]::new), map(agents, a -> a.readActive, Integer[]::new),
-                        map(agents, a -> a.active, Integer[]::new), map(agents, a -> a.capacity, Integer[]::new),
+                .execute(Tuple.of(
+                        map(agents, a -> a.id, String[]::new),
+                        map(agents, a -> a.readActive, Integer[]::new),
+                        map(agents, a -> a.active, Integer[]::new),
+                        map(agents, a -> a.capacity, Integer[]::new),
                         map(agents, a -> time(a.lastAssignedAt), OffsetDateTime[]::new),
                         map(agents, a -> time(a.lastEndedAt), OffsetDateTime[]::new)))
                 .invoke(result -> expect(result.rowCount(), agents.size(), "agents changed meanwhile"))

@@ -41,13 +41,20 @@ final class Batch {
     private final Set<String> toDispatch;
     /** Queues whose row exists (shared by the engine's batches), so their rows are not inserted again. */
     private final Set<String> knownQueues;
+
     private final BatchState state;
     private final BatchLoader loader;
     private final CommandApplier applier;
     private final QueueSettler settler;
 
-    Batch(SqlConnection c, Campaigns campaigns, RoutingConfig config, Clock clock, List<Command> commands,
-            Collection<String> toDispatch, Set<String> knownQueues) {
+    Batch(
+            SqlConnection c,
+            Campaigns campaigns,
+            RoutingConfig config,
+            Clock clock,
+            List<Command> commands,
+            Collection<String> toDispatch,
+            Set<String> knownQueues) {
         this.c = c;
         this.campaigns = campaigns;
         this.clock = clock;
@@ -71,7 +78,9 @@ final class Batch {
 
     /** What a pick came to. */
     enum PickResult {
-        PICKED, NOT_WAITING, CANNOT_TAKE
+        PICKED,
+        NOT_WAITING,
+        CANNOT_TAKE
     }
 
     /** The queues the batch locked (their rows exist once it committed). */
@@ -110,20 +119,29 @@ final class Batch {
      */
     Uni<Batch> run() {
         List<Command> commands = state.commands;
-        return Uni.combine().all().unis(ProcessedEvents.firstTime(c, CONSUMER, LockPlan.eventIds(commands)),
-                InteractionStore.campaignsOf(c, LockPlan.unnamedCloses(commands))).asTuple().chain(read -> {
-            Set<String> fresh = read.getItem1();
-            Map<String, String> campaignOf = read.getItem2();
-            Set<String> lock = LockPlan.queues(commands, fresh, campaignOf, toDispatch);
-            return CampaignQueueStore.lockQueues(c, lock, knownQueues);
-        }).chain(cursors -> {
-            state.now = Times.now(clock);
-            cursors.forEach((id, row) -> state.queues.put(id, new LockedQueue(id, campaigns.find(id).orElse(null),
-                    row)));
-            return loader.load();
-        }).invoke(() -> {
-            commands.forEach(applier::apply);
-            state.queues.values().forEach(settler::settle);
-        }).chain(() -> BatchWriter.write(c, state)).replaceWith(this);
+        return Uni.combine()
+                .all()
+                .unis(
+                        ProcessedEvents.firstTime(c, CONSUMER, LockPlan.eventIds(commands)),
+                        InteractionStore.campaignsOf(c, LockPlan.unnamedCloses(commands)))
+                .asTuple()
+                .chain(read -> {
+                    Set<String> fresh = read.getItem1();
+                    Map<String, String> campaignOf = read.getItem2();
+                    Set<String> lock = LockPlan.queues(commands, fresh, campaignOf, toDispatch);
+                    return CampaignQueueStore.lockQueues(c, lock, knownQueues);
+                })
+                .chain(cursors -> {
+                    state.now = Times.now(clock);
+                    cursors.forEach((id, row) -> state.queues.put(
+                            id, new LockedQueue(id, campaigns.find(id).orElse(null), row)));
+                    return loader.load();
+                })
+                .invoke(() -> {
+                    commands.forEach(applier::apply);
+                    state.queues.values().forEach(settler::settle);
+                })
+                .chain(() -> BatchWriter.write(c, state))
+                .replaceWith(this);
     }
 }

@@ -38,20 +38,34 @@ final class BatchLoader {
     Uni<Void> load() {
         Map<String, LockedQueue> queues = state.queues;
         List<Command> commands = state.commands;
-        List<String> known = queues.values().stream().filter(q -> q.campaign != null).map(q -> q.id).toList();
-        int arrivals = (int) commands.stream().filter(cmd -> cmd instanceof Command.Request r && r.campaign() != null)
+        List<String> known = queues.values().stream()
+                .filter(q -> q.campaign != null)
+                .map(q -> q.id)
+                .toList();
+        int arrivals = (int) commands.stream()
+                .filter(cmd -> cmd instanceof Command.Request r && r.campaign() != null)
                 .count();
-        return Uni.combine().all().unis(InteractionStore.interactions(c, named()), OfferStore.offers(c, known),
-                OfferStore.skips(c, known),
-                InteractionStore.averageWaits(c, estimated(known), config.waitEstimateSamples()),
-                InteractionStore.queueSeqs(c, arrivals), AgentStore.lockAgents(c, agentsInvolved(), named(), known))
-                .asTuple().chain(read -> {
+        return Uni.combine()
+                .all()
+                .unis(
+                        InteractionStore.interactions(c, named()),
+                        OfferStore.offers(c, known),
+                        OfferStore.skips(c, known),
+                        InteractionStore.averageWaits(c, estimated(known), config.waitEstimateSamples()),
+                        InteractionStore.queueSeqs(c, arrivals),
+                        AgentStore.lockAgents(c, agentsInvolved(), named(), known))
+                .asTuple()
+                .chain(read -> {
                     read.getItem1().values().forEach(state::adopt);
                     state.offersAsRead.addAll(read.getItem2());
-                    read.getItem2().forEach(o -> queues.get(o.campaignId()).offers
-                            .computeIfAbsent(o.interactionId(), k -> new TreeMap<>()).put(o.agentId(), o));
-                    read.getItem3().forEach((campaignId, byInteraction) -> byInteraction.forEach((interactionId, by) ->
-                            queues.get(campaignId).skips.put(interactionId, new TreeMap<>(by))));
+                    read.getItem2()
+                            .forEach(o -> queues.get(o.campaignId())
+                                    .offers
+                                    .computeIfAbsent(o.interactionId(), k -> new TreeMap<>())
+                                    .put(o.agentId(), o));
+                    read.getItem3()
+                            .forEach((campaignId, byInteraction) -> byInteraction.forEach((interactionId, by) ->
+                                    queues.get(campaignId).skips.put(interactionId, new TreeMap<>(by))));
                     read.getItem4().forEach((campaignId, average) -> queues.get(campaignId).averageWait = average);
                     state.seqs = read.getItem5().iterator();
                     state.agents = read.getItem6();
@@ -60,27 +74,31 @@ final class BatchLoader {
                         limits.put(id, headLimit(queues.get(id)));
                     }
                     return InteractionStore.waitingHeads(c, limits);
-                }).invoke(heads -> {
-                    heads.forEach((campaignId, list) -> queues.get(campaignId).waiting
+                })
+                .invoke(heads -> {
+                    heads.forEach((campaignId, list) -> queues.get(campaignId)
+                            .waiting
                             .addAll(list.stream().map(state::adopt).toList()));
                     queues.values().forEach(q -> {
                         q.loaded = q.waiting.size();
                         q.complete = q.loaded >= q.total;
                     });
-                }).replaceWithVoid();
+                })
+                .replaceWithVoid();
     }
 
     /** The interactions the commands name. */
     private Set<String> named() {
         Set<String> ids = new LinkedHashSet<>();
         for (Command cmd : state.commands) {
-            ids.add(switch (cmd) {
-                case Command.Request r -> r.request().interactionId();
-                case Command.Close cl -> cl.interactionId();
-                case Command.Accept a -> a.interactionId();
-                case Command.Decline d -> d.interactionId();
-                case Command.Pick p -> p.interactionId();
-            });
+            ids.add(
+                    switch (cmd) {
+                        case Command.Request r -> r.request().interactionId();
+                        case Command.Close cl -> cl.interactionId();
+                        case Command.Accept a -> a.interactionId();
+                        case Command.Decline d -> d.interactionId();
+                        case Command.Pick p -> p.interactionId();
+                    });
         }
         return ids;
     }
@@ -93,7 +111,9 @@ final class BatchLoader {
                 arriving.add(r.request().campaignId());
             }
         });
-        return known.stream().filter(id -> arriving.contains(id) || offers(state.queues.get(id).campaign.strategy()))
+        return known.stream()
+                .filter(id -> arriving.contains(id)
+                        || offers(state.queues.get(id).campaign.strategy()))
                 .toList();
     }
 
@@ -123,8 +143,7 @@ final class BatchLoader {
             switch (cmd) {
                 case Command.Accept a -> ids.add(a.agentId());
                 case Command.Pick p -> ids.add(p.agentId());
-                default -> {
-                }
+                default -> {}
             }
         }
         return ids;

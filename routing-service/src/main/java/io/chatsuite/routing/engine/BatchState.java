@@ -78,8 +78,10 @@ final class BatchState {
         i.assignedAt = now;
         q.lastAssignedTo = agent.id;
         q.cursorMoved = true;
-        count(i, i.queuedAt, Outcome.answered(Duration.between(i.queuedAt, now),
-                Duration.ofSeconds(i.slThresholdSeconds)));
+        count(
+                i,
+                i.queuedAt,
+                Outcome.answered(Duration.between(i.queuedAt, now), Duration.ofSeconds(i.slThresholdSeconds)));
         emit(i, InteractionEventFactory.assigned(i, agent.id, now, reason));
     }
 
@@ -138,8 +140,8 @@ final class BatchState {
     }
 
     void count(Interaction i, Instant arrivedAt, Outcome outcome) {
-        counts.computeIfAbsent(IntervalKey.of(i.campaignId, arrivedAt), k -> new int[Outcome.values().length])
-                [outcome.ordinal()]++;
+        counts.computeIfAbsent(IntervalKey.of(i.campaignId, arrivedAt), k -> new int[Outcome.values().length])[
+                outcome.ordinal()]++;
     }
 
     void emit(Interaction i, CloudEvent event) {

@@ -20,12 +20,10 @@ import java.util.Set;
  */
 final class CampaignQueueStore {
 
-    private CampaignQueueStore() {
-    }
+    private CampaignQueueStore() {}
 
     /** A queue's row as locked: the round-robin cursor and the number waiting. */
-    record QueueRow(String lastAssignedTo, int waiting) {
-    }
+    record QueueRow(String lastAssignedTo, int waiting) {}
 
     /**
      * Locks the queues (in id order: concurrent batches never deadlock on them) until the transaction ends; yields
@@ -37,16 +35,25 @@ final class CampaignQueueStore {
         if (ids.length == 0) {
             return Uni.createFrom().item(Map.of());
         }
-        Uni<Void> inserted = known.containsAll(List.of(ids)) ? Uni.createFrom().voidItem()
+        Uni<Void> inserted = known.containsAll(List.of(ids))
+                ? Uni.createFrom().voidItem()
                 : c.preparedQuery("insert into campaign_queue(campaign_id) select unnest($1::varchar[]) "
-                        + "on conflict do nothing").execute(Tuple.of((Object) ids)).replaceWithVoid();
-        return Uni.combine().all().unis(inserted,
-                c.preparedQuery("select campaign_id, last_assigned_to, waiting from campaign_queue "
-                        + "where campaign_id = any($1) order by campaign_id for update").execute(Tuple.of((Object) ids)))
-                .asTuple().map(Tuple2::getItem2)
+                                + "on conflict do nothing")
+                        .execute(Tuple.of((Object) ids))
+                        .replaceWithVoid();
+        return Uni.combine()
+                .all()
+                .unis(
+                        inserted,
+                        c.preparedQuery("select campaign_id, last_assigned_to, waiting from campaign_queue "
+                                        + "where campaign_id = any($1) order by campaign_id for update")
+                                .execute(Tuple.of((Object) ids)))
+                .asTuple()
+                .map(Tuple2::getItem2)
                 .map(rows -> {
                     Map<String, QueueRow> out = new HashMap<>();
-                    rows.forEach(r -> out.put(r.getString("campaign_id"),
+                    rows.forEach(r -> out.put(
+                            r.getString("campaign_id"),
                             new QueueRow(r.getString("last_assigned_to"), r.getInteger("waiting"))));
                     if (out.size() < ids.length) {
                         // A row believed to exist is not there (its insert was rolled back): insert it this time.
@@ -66,7 +73,9 @@ final class CampaignQueueStore {
         return c.preparedQuery("update campaign_queue q set last_assigned_to = x.agent, waiting = x.waiting "
                         + "from unnest($1::varchar[], $2::varchar[], $3::int4[]) as x(campaign, agent, waiting) "
                         + "where q.campaign_id = x.campaign")
-                .execute(Tuple.of(strings(ids), map(ids, id -> queues.get(id).lastAssignedTo(), String[]::new),
+                .execute(Tuple.of(
+                        strings(ids),
+                        map(ids, id -> queues.get(id).lastAssignedTo(), String[]::new),
                         map(ids, id -> queues.get(id).waiting(), Integer[]::new)))
                 .replaceWithVoid();
     }

@@ -16,21 +16,17 @@ public sealed interface Command {
     String eventId();
 
     /** {@code campaign}: the campaign as routing knows it, null when unknown (the request is then rejected). */
-    record Request(String eventId, RoutingRequested request, CampaignUpserted campaign) implements Command {
-    }
+    record Request(String eventId, RoutingRequested request, CampaignUpserted campaign) implements Command {}
 
     /**
      * The chat closes: an abandon while queued, an end once assigned. {@code campaignId}: the campaign the sender
      * names (the queue to lock), null when it names none (it is then looked up).
      */
-    record Close(String eventId, String interactionId, String campaignId, Party by, Instant at) implements Command {
-    }
+    record Close(String eventId, String interactionId, String campaignId, Party by, Instant at) implements Command {}
 
-    record Accept(String eventId, String interactionId, String campaignId, String agentId) implements Command {
-    }
+    record Accept(String eventId, String interactionId, String campaignId, String agentId) implements Command {}
 
-    record Decline(String eventId, String interactionId, String campaignId, String agentId) implements Command {
-    }
+    record Decline(String eventId, String interactionId, String campaignId, String agentId) implements Command {}
 
     /** An agent takes an interaction from a MANUAL campaign's queue (the caller checked membership and strategy). */
     record Pick(String interactionId, String campaignId, String agentId) implements Command {

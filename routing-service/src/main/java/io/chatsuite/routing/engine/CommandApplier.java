@@ -36,6 +36,7 @@ final class CommandApplier {
     private final RoutingConfig config;
     /** The outcome of a {@link Command.Pick}, if the batch had one, and the interaction picked. */
     Batch.PickResult pickResult;
+
     Interaction picked;
 
     CommandApplier(BatchState state, Campaigns campaigns, RoutingConfig config) {
@@ -117,8 +118,13 @@ final class CommandApplier {
             i.closedAt = at;
             i.endedBy = Party.CUSTOMER;
             Duration waited = Duration.between(i.queuedAt, at);
-            state.count(i, i.queuedAt, Outcome.abandoned(waited, Duration.ofSeconds(i.slThresholdSeconds),
-                    Outcome.shortAbandon(Optional.ofNullable(q.campaign), config.shortAbandon())));
+            state.count(
+                    i,
+                    i.queuedAt,
+                    Outcome.abandoned(
+                            waited,
+                            Duration.ofSeconds(i.slThresholdSeconds),
+                            Outcome.shortAbandon(Optional.ofNullable(q.campaign), config.shortAbandon())));
             state.emit(i, InteractionEventFactory.abandoned(i, at));
         } else if (i.state == InteractionState.ASSIGNED) {
             Instant at = state.within(cl.at(), i.assignedAt);
@@ -134,7 +140,8 @@ final class CommandApplier {
             }
             state.emit(i, InteractionEventFactory.ended(i, i.agentId, by, at));
             // The freed agent may serve any of its queues.
-            campaigns.ofAgent(i.agentId).stream().filter(id -> !state.queues.containsKey(id))
+            campaigns.ofAgent(i.agentId).stream()
+                    .filter(id -> !state.queues.containsKey(id))
                     .forEach(state.followUp::add);
         }
     }
@@ -150,8 +157,10 @@ final class CommandApplier {
         }
         LockedQueue q = state.queues.get(i.campaignId);
         OpenOffer offer = q.offer(i.id, a.agentId());
-        boolean picksFromManualQueue = offer == null && q.campaign != null
-                && q.campaign.strategy() == Strategy.MANUAL && q.members().contains(a.agentId());
+        boolean picksFromManualQueue = offer == null
+                && q.campaign != null
+                && q.campaign.strategy() == Strategy.MANUAL
+                && q.members().contains(a.agentId());
         if (offer == null && !picksFromManualQueue) {
             LOG.infof("%s accepted %s, which was not offered to them (any more)", a.agentId(), i.id);
             return;
@@ -204,7 +213,8 @@ final class CommandApplier {
     private Interaction answered(String interactionId, String campaignId) {
         Interaction i = state.rows.get(interactionId);
         if (i == null || !i.campaignId.equals(campaignId) || !state.queues.containsKey(campaignId)) {
-            LOG.warnf("Answer to an offer of interaction %s of campaign %s ignored: no such interaction",
+            LOG.warnf(
+                    "Answer to an offer of interaction %s of campaign %s ignored: no such interaction",
                     interactionId, campaignId);
             return null;
         }
@@ -217,8 +227,11 @@ final class CommandApplier {
             return AgentSelector.manualPick(agentId);
         }
         AssignmentReason r = offer.reason();
-        double score = r.candidates().stream().filter(x -> x.agentId().equals(agentId))
-                .mapToDouble(AssignmentReason.Candidate::score).findFirst().orElse(r.winnerScore());
+        double score = r.candidates().stream()
+                .filter(x -> x.agentId().equals(agentId))
+                .mapToDouble(AssignmentReason.Candidate::score)
+                .findFirst()
+                .orElse(r.winnerScore());
         return new AssignmentReason(r.strategy(), r.candidates(), score);
     }
 

@@ -34,12 +34,10 @@ final class InteractionStore {
             + "queue_seq, queued_at, announced_position, sl_threshold_seconds, agent_id, assigned_at, closed_at, "
             + "ended_by, reject_reason";
 
-    private InteractionStore() {
-    }
+    private InteractionStore() {}
 
     /** A waiting interaction's place in its queue now, and the place it was last told (null: never). */
-    record Place(String campaignId, String interactionId, int position, Integer announced) {
-    }
+    record Place(String campaignId, String interactionId, int position, Integer announced) {}
 
     /** Campaign of each interaction, read without locks: enough to know which queues to lock. */
     static Uni<Map<String, String>> campaignsOf(SqlClient c, Collection<String> ids) {
@@ -73,13 +71,16 @@ final class InteractionStore {
         if (campaignIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return c.preparedQuery("select campaign_id, id, announced_position, row_number() over (partition by campaign_id "
-                        + "order by queue_seq) as position from interaction where state = 'QUEUED' "
-                        + "and campaign_id = any($1)")
+        return c.preparedQuery(
+                        "select campaign_id, id, announced_position, row_number() over (partition by campaign_id "
+                                + "order by queue_seq) as position from interaction where state = 'QUEUED' "
+                                + "and campaign_id = any($1)")
                 .execute(Tuple.of(strings(campaignIds)))
                 .map(rows -> {
                     List<Place> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new Place(r.getString("campaign_id"), r.getString("id"),
+                    rows.forEach(r -> out.add(new Place(
+                            r.getString("campaign_id"),
+                            r.getString("id"),
                             r.getLong("position").intValue(),
                             r.getInteger("announced_position"))));
                     return out;
@@ -88,7 +89,10 @@ final class InteractionStore {
 
     /** The first waiting interactions of each campaign, as many as its limit, first come first. */
     static Uni<Map<String, List<Interaction>>> waitingHeads(SqlClient c, Map<String, Integer> limits) {
-        List<String> ids = limits.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+        List<String> ids = limits.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(Map.Entry::getKey)
+                .toList();
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -146,7 +150,8 @@ final class InteractionStore {
 
     /** Campaigns with someone waiting (for the sweep). */
     static Uni<List<String>> campaignsWithWaiting(SqlClient c) {
-        return c.query("select distinct campaign_id from interaction where state = 'QUEUED'").execute()
+        return c.query("select distinct campaign_id from interaction where state = 'QUEUED'")
+                .execute()
                 .map(rows -> column(rows, "campaign_id"));
     }
 
@@ -159,17 +164,22 @@ final class InteractionStore {
                         + "$6::timestamptz[], $7::int8[], $8::timestamptz[], $9::int4[], $10::int4[], $11::varchar[], "
                         + "$12::timestamptz[], $13::timestamptz[], $14::varchar[], $15::varchar[])")
                 .execute(Tuple.wrap(new Object[] {
-                        map(rows, i -> i.id, String[]::new), map(rows, i -> i.campaignId, String[]::new),
-                        map(rows, i -> i.state.name(), String[]::new), map(rows, i -> i.customerName, String[]::new),
-                        map(rows, i -> i.language, String[]::new), map(rows, i -> time(i.requestedAt),
-                                OffsetDateTime[]::new),
-                        map(rows, i -> i.queueSeq, Long[]::new), map(rows, i -> time(i.queuedAt), OffsetDateTime[]::new),
-                        map(rows, i -> i.announcedPosition, Integer[]::new),
-                        map(rows, i -> i.slThresholdSeconds, Integer[]::new), map(rows, i -> i.agentId, String[]::new),
-                        map(rows, i -> time(i.assignedAt), OffsetDateTime[]::new),
-                        map(rows, i -> time(i.closedAt), OffsetDateTime[]::new),
-                        map(rows, i -> i.endedBy == null ? null : i.endedBy.name(), String[]::new),
-                        map(rows, i -> i.rejectReason == null ? null : i.rejectReason.name(), String[]::new) }))
+                    map(rows, i -> i.id, String[]::new),
+                    map(rows, i -> i.campaignId, String[]::new),
+                    map(rows, i -> i.state.name(), String[]::new),
+                    map(rows, i -> i.customerName, String[]::new),
+                    map(rows, i -> i.language, String[]::new),
+                    map(rows, i -> time(i.requestedAt), OffsetDateTime[]::new),
+                    map(rows, i -> i.queueSeq, Long[]::new),
+                    map(rows, i -> time(i.queuedAt), OffsetDateTime[]::new),
+                    map(rows, i -> i.announcedPosition, Integer[]::new),
+                    map(rows, i -> i.slThresholdSeconds, Integer[]::new),
+                    map(rows, i -> i.agentId, String[]::new),
+                    map(rows, i -> time(i.assignedAt), OffsetDateTime[]::new),
+                    map(rows, i -> time(i.closedAt), OffsetDateTime[]::new),
+                    map(rows, i -> i.endedBy == null ? null : i.endedBy.name(), String[]::new),
+                    map(rows, i -> i.rejectReason == null ? null : i.rejectReason.name(), String[]::new)
+                }))
                 .replaceWithVoid();
     }
 
@@ -186,12 +196,15 @@ final class InteractionStore {
                              as x(id, read_as, state, agent_id, assigned_at, closed_at, ended_by, announced_position)
                         where i.id = x.id and i.state = x.read_as""")
                 .execute(Tuple.wrap(new Object[] {
-                        map(rows, i -> i.id, String[]::new), map(rows, i -> readAs.get(i.id).name(), String[]::new),
-                        map(rows, i -> i.state.name(), String[]::new), map(rows, i -> i.agentId, String[]::new),
-                        map(rows, i -> time(i.assignedAt), OffsetDateTime[]::new),
-                        map(rows, i -> time(i.closedAt), OffsetDateTime[]::new),
-                        map(rows, i -> i.endedBy == null ? null : i.endedBy.name(), String[]::new),
-                        map(rows, i -> i.announcedPosition, Integer[]::new) }))
+                    map(rows, i -> i.id, String[]::new),
+                    map(rows, i -> readAs.get(i.id).name(), String[]::new),
+                    map(rows, i -> i.state.name(), String[]::new),
+                    map(rows, i -> i.agentId, String[]::new),
+                    map(rows, i -> time(i.assignedAt), OffsetDateTime[]::new),
+                    map(rows, i -> time(i.closedAt), OffsetDateTime[]::new),
+                    map(rows, i -> i.endedBy == null ? null : i.endedBy.name(), String[]::new),
+                    map(rows, i -> i.announcedPosition, Integer[]::new)
+                }))
                 .invoke(result -> expect(result.rowCount(), rows.size(), "interactions changed meanwhile"))
                 .replaceWithVoid();
     }
@@ -201,7 +214,9 @@ final class InteractionStore {
         return c.preparedQuery("update interaction i set announced_position = x.position "
                         + "from unnest($1::varchar[], $2::int4[]) as x(id, position) "
                         + "where i.id = x.id and i.state = 'QUEUED'")
-                .execute(Tuple.of(ids.toArray(String[]::new), ids.stream().map(positions::get).toArray(Integer[]::new)))
+                .execute(Tuple.of(
+                        ids.toArray(String[]::new),
+                        ids.stream().map(positions::get).toArray(Integer[]::new)))
                 .replaceWithVoid();
     }
 

@@ -14,18 +14,23 @@ import java.util.TreeSet;
  */
 final class LockPlan {
 
-    private LockPlan() {
-    }
+    private LockPlan() {}
 
     /** The event ids to record as applied, each once. */
     static List<String> eventIds(List<Command> commands) {
-        return commands.stream().map(Command::eventId).filter(id -> id != null).distinct().toList();
+        return commands.stream()
+                .map(Command::eventId)
+                .filter(id -> id != null)
+                .distinct()
+                .toList();
     }
 
     /** Interactions whose close names no campaign: theirs is looked up (an interaction's campaign never changes). */
     static List<String> unnamedCloses(List<Command> commands) {
-        return commands.stream().filter(cmd -> cmd instanceof Command.Close cl && cl.campaignId() == null)
-                .map(cmd -> ((Command.Close) cmd).interactionId()).toList();
+        return commands.stream()
+                .filter(cmd -> cmd instanceof Command.Close cl && cl.campaignId() == null)
+                .map(cmd -> ((Command.Close) cmd).interactionId())
+                .toList();
     }
 
     /**
@@ -33,11 +38,10 @@ final class LockPlan {
      * the batch, and yields the queues to lock: {@code toDispatch} and the campaign of each remaining command
      * ({@code campaignOf}: the looked-up campaign of each unnamed close).
      */
-    static Set<String> queues(List<Command> commands, Set<String> fresh, Map<String, String> campaignOf,
-            Collection<String> toDispatch) {
+    static Set<String> queues(
+            List<Command> commands, Set<String> fresh, Map<String, String> campaignOf, Collection<String> toDispatch) {
         Set<String> seen = new HashSet<>();
-        commands.removeIf(cmd -> cmd.eventId() != null
-                && (!fresh.contains(cmd.eventId()) || !seen.add(cmd.eventId())));
+        commands.removeIf(cmd -> cmd.eventId() != null && (!fresh.contains(cmd.eventId()) || !seen.add(cmd.eventId())));
         Set<String> lock = new TreeSet<>(toDispatch);
         for (Command cmd : commands) {
             switch (cmd) {
@@ -46,8 +50,9 @@ final class LockPlan {
                         lock.add(r.request().campaignId());
                     }
                 }
-                case Command.Close cl -> Optional.ofNullable(cl.campaignId() != null ? cl.campaignId()
-                        : campaignOf.get(cl.interactionId())).ifPresent(lock::add);
+                case Command.Close cl ->
+                    Optional.ofNullable(cl.campaignId() != null ? cl.campaignId() : campaignOf.get(cl.interactionId()))
+                            .ifPresent(lock::add);
                 case Command.Accept a -> lock.add(a.campaignId());
                 case Command.Decline d -> lock.add(d.campaignId());
                 case Command.Pick p -> lock.add(p.campaignId());

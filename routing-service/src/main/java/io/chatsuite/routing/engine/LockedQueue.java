@@ -22,26 +22,32 @@ final class LockedQueue {
     final CampaignUpserted campaign;
     /** The campaign's agent members, each once. */
     private final List<String> members;
+
     String lastAssignedTo;
     boolean cursorMoved;
     /** The first {@link BatchLoader#HEAD} waiting interactions (all when {@code complete}), first come first. */
     final List<Interaction> waiting = new ArrayList<>();
+
     boolean complete;
     int loaded;
     /** How many wait in the queue (kept in its row), as read and as it is now. */
     final int waitingAsRead;
+
     int total;
     /** Open offers per waiting interaction, by agent. */
     final Map<String, Map<String, OpenOffer>> offers = new LinkedHashMap<>();
+
     final Map<String, Map<String, Instant>> skips = new HashMap<>();
     /** Waiting interactions whose offers changed in this batch: they are announced again. */
     final Set<String> touched = new HashSet<>();
+
     Double averageWait;
 
     LockedQueue(String id, CampaignUpserted campaign, CampaignQueueStore.QueueRow row) {
         this.id = id;
         this.campaign = campaign;
-        this.members = campaign == null || campaign.agentMembers() == null ? List.of()
+        this.members = campaign == null || campaign.agentMembers() == null
+                ? List.of()
                 : campaign.agentMembers().stream().distinct().toList();
         this.lastAssignedTo = row.lastAssignedTo();
         this.waitingAsRead = row.waiting();
@@ -72,8 +78,11 @@ final class LockedQueue {
 
     Waiting planned(Interaction i, Instant at) {
         Map<String, OpenOffer> its = offers.getOrDefault(i.id, Map.of());
-        Instant expires = its.values().stream().map(OpenOffer::expiresAt).filter(e -> e != null)
-                .min(Instant::compareTo).orElse(null);
+        Instant expires = its.values().stream()
+                .map(OpenOffer::expiresAt)
+                .filter(e -> e != null)
+                .min(Instant::compareTo)
+                .orElse(null);
         Map<String, Instant> skipsOf = skips.getOrDefault(i.id, Map.of());
         Set<String> resting = new HashSet<>();
         skipsOf.forEach((agent, until) -> {
@@ -86,7 +95,10 @@ final class LockedQueue {
 
     /** The wait to tell the customer at {@code position}, from the members available among {@code agents}. */
     Integer estimate(int position, Map<String, AgentState> agents) {
-        long available = members().stream().map(agents::get).filter(a -> a != null && a.available()).count();
+        long available = members().stream()
+                .map(agents::get)
+                .filter(a -> a != null && a.available())
+                .count();
         return WaitEstimate.seconds(averageWait, position, available);
     }
 }

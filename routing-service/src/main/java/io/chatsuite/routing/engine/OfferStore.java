@@ -32,12 +32,10 @@ final class OfferStore {
     private static final String OFFER_COLUMNS =
             "interaction_id, agent_id, campaign_id, strategy, offered_at, expires_at, reserves, reason";
 
-    private OfferStore() {
-    }
+    private OfferStore() {}
 
     /** An agent skipped for an interaction until an instant. */
-    record Skip(String interactionId, String agentId, Instant until) {
-    }
+    record Skip(String interactionId, String agentId, Instant until) {}
 
     static Uni<List<OpenOffer>> offers(SqlClient c, Collection<String> campaignIds) {
         if (campaignIds.isEmpty()) {
@@ -48,9 +46,14 @@ final class OfferStore {
                 .execute(Tuple.of(strings(campaignIds)))
                 .map(rows -> {
                     List<OpenOffer> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new OpenOffer(r.getString("interaction_id"), r.getString("agent_id"),
-                            r.getString("campaign_id"), Strategy.valueOf(r.getString("strategy")),
-                            instant(r, "offered_at"), instant(r, "expires_at"), r.getBoolean("reserves"),
+                    rows.forEach(r -> out.add(new OpenOffer(
+                            r.getString("interaction_id"),
+                            r.getString("agent_id"),
+                            r.getString("campaign_id"),
+                            Strategy.valueOf(r.getString("strategy")),
+                            instant(r, "offered_at"),
+                            instant(r, "expires_at"),
+                            r.getBoolean("reserves"),
                             reason(r.getString("reason")))));
                     return out;
                 });
@@ -87,7 +90,8 @@ final class OfferStore {
         }
         return c.preparedQuery("delete from offer o using unnest($1::varchar[], $2::varchar[]) as x(i, a) "
                         + "where o.interaction_id = x.i and o.agent_id = x.a")
-                .execute(Tuple.of(map(offers, OpenOffer::interactionId, String[]::new),
+                .execute(Tuple.of(
+                        map(offers, OpenOffer::interactionId, String[]::new),
                         map(offers, OpenOffer::agentId, String[]::new)))
                 .replaceWithVoid();
     }
@@ -100,21 +104,25 @@ final class OfferStore {
                         + "$2::varchar[], $3::varchar[], $4::varchar[], $5::timestamptz[], $6::timestamptz[], "
                         + "$7::bool[], $8::text[]) on conflict do nothing")
                 .execute(Tuple.wrap(new Object[] {
-                        map(offers, OpenOffer::interactionId, String[]::new),
-                        map(offers, OpenOffer::agentId, String[]::new), map(offers, OpenOffer::campaignId, String[]::new),
-                        map(offers, o -> o.strategy().name(), String[]::new),
-                        map(offers, o -> time(o.offeredAt()), OffsetDateTime[]::new),
-                        map(offers, o -> time(o.expiresAt()), OffsetDateTime[]::new),
-                        map(offers, OpenOffer::reserves, Boolean[]::new),
-                        map(offers, o -> json(o.reason()), String[]::new) }))
+                    map(offers, OpenOffer::interactionId, String[]::new),
+                    map(offers, OpenOffer::agentId, String[]::new),
+                    map(offers, OpenOffer::campaignId, String[]::new),
+                    map(offers, o -> o.strategy().name(), String[]::new),
+                    map(offers, o -> time(o.offeredAt()), OffsetDateTime[]::new),
+                    map(offers, o -> time(o.expiresAt()), OffsetDateTime[]::new),
+                    map(offers, OpenOffer::reserves, Boolean[]::new),
+                    map(offers, o -> json(o.reason()), String[]::new)
+                }))
                 .replaceWithVoid();
     }
 
     /** Skips of interactions that left the queue go; {@code skips} (interaction, agent, until) are upserted. */
     static Uni<Void> writeSkips(SqlClient c, Collection<String> leftQueue, List<Skip> skips) {
-        Uni<Void> cleared = leftQueue.isEmpty() ? Uni.createFrom().voidItem()
+        Uni<Void> cleared = leftQueue.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : c.preparedQuery("delete from offer_skip where interaction_id = any($1)")
-                        .execute(Tuple.of(strings(leftQueue))).replaceWithVoid();
+                        .execute(Tuple.of(strings(leftQueue)))
+                        .replaceWithVoid();
         if (skips.isEmpty()) {
             return cleared;
         }
@@ -122,8 +130,10 @@ final class OfferStore {
                         insert into offer_skip(interaction_id, agent_id, skip_until)
                         select * from unnest($1::varchar[], $2::varchar[], $3::timestamptz[])
                         on conflict (interaction_id, agent_id) do update set skip_until = excluded.skip_until""")
-                .execute(Tuple.of(map(skips, Skip::interactionId, String[]::new),
-                        map(skips, Skip::agentId, String[]::new), map(skips, s -> time(s.until()), OffsetDateTime[]::new)))
+                .execute(Tuple.of(
+                        map(skips, Skip::interactionId, String[]::new),
+                        map(skips, Skip::agentId, String[]::new),
+                        map(skips, s -> time(s.until()), OffsetDateTime[]::new)))
                 .replaceWithVoid());
     }
 

@@ -51,6 +51,7 @@ public class QueuePositions {
     private final Set<String> due = ConcurrentHashMap.newKeySet();
     /** When each queue's far-back positions were last considered. */
     private final Map<String, Instant> farAnnounced = new ConcurrentHashMap<>();
+
     private final PgPool pool;
     private final OutboxRelay relay;
     private final Campaigns campaigns;
@@ -83,9 +84,13 @@ public class QueuePositions {
             }
         }
         // A transaction per queue: the routing engine waits for at most one queue's announcement, not all of them.
-        return Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(this::announce)
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(ids)
+                .onItem()
+                .transformToUniAndConcatenate(this::announce)
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private Uni<Void> announce(String campaignId) {
@@ -96,9 +101,11 @@ public class QueuePositions {
                         relay.wakeNow();
                     }
                 })
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Positions of %s not announced (%s); retrying at the next interval", campaignId,
-                            e.toString());
+                .onFailure()
+                .recoverWithItem(e -> {
+                    LOG.warnf(
+                            "Positions of %s not announced (%s); retrying at the next interval",
+                            campaignId, e.toString());
                     due.add(campaignId);
                     return 0;
                 })
@@ -132,34 +139,54 @@ public class QueuePositions {
                     if (due.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    return Uni.combine().all().unis(InteractionStore.interactions(c, due.keySet()),
-                            OfferStore.offers(c, campaignIds),
-                            InteractionStore.averageWaits(c, campaignIds, config.waitEstimateSamples()),
-                            available(c, campaignIds)).asTuple()
-                            .chain(read -> write(c, due, read.getItem1(), read.getItem2(), read.getItem3(),
-                                    read.getItem4(), now));
+                    return Uni.combine()
+                            .all()
+                            .unis(
+                                    InteractionStore.interactions(c, due.keySet()),
+                                    OfferStore.offers(c, campaignIds),
+                                    InteractionStore.averageWaits(c, campaignIds, config.waitEstimateSamples()),
+                                    available(c, campaignIds))
+                            .asTuple()
+                            .chain(read -> write(
+                                    c, due, read.getItem1(), read.getItem2(), read.getItem3(), read.getItem4(), now));
                 });
     }
 
-    private Uni<Integer> write(SqlConnection c, Map<String, Integer> due, Map<String, Interaction> rows,
-            List<OpenOffer> offers, Map<String, Double> averages, Set<String> available, Instant now) {
-        Map<String, List<OpenOffer>> offersOf = offers.stream().collect(Collectors.groupingBy(OpenOffer::interactionId));
+    private Uni<Integer> write(
+            SqlConnection c,
+            Map<String, Integer> due,
+            Map<String, Interaction> rows,
+            List<OpenOffer> offers,
+            Map<String, Double> averages,
+            Set<String> available,
+            Instant now) {
+        Map<String, List<OpenOffer>> offersOf =
+                offers.stream().collect(Collectors.groupingBy(OpenOffer::interactionId));
         List<Outbox.Keyed> events = new ArrayList<>();
         List<Interaction> announced = rows.values().stream()
-                .sorted(Comparator.comparing((Interaction i) -> i.campaignId).thenComparing(i -> i.queueSeq)).toList();
+                .sorted(Comparator.comparing((Interaction i) -> i.campaignId).thenComparing(i -> i.queueSeq))
+                .toList();
         for (Interaction i : announced) {
             CampaignUpserted campaign = campaigns.find(i.campaignId).orElse(null);
             long agents = members(campaign).stream().filter(available::contains).count();
             int position = due.get(i.id);
-            events.add(new Outbox.Keyed(i.id, InteractionEventFactory.queued(i, position,
-                    WaitEstimate.seconds(averages.get(i.campaignId), position, agents))));
+            events.add(new Outbox.Keyed(
+                    i.id,
+                    InteractionEventFactory.queued(
+                            i, position, WaitEstimate.seconds(averages.get(i.campaignId), position, agents))));
             List<OpenOffer> its = offersOf.get(i.id);
             if (its != null && campaign != null) {
                 // Consumers take a queued event as "not offered any more": the open offer follows it again.
-                List<String> agentIds = List.copyOf(its.stream().map(OpenOffer::agentId)
-                        .collect(Collectors.toCollection(TreeSet::new)));
-                events.add(new Outbox.Keyed(i.id, InteractionEventFactory.offered(i, agentIds, campaign.strategy(), now,
-                        QueueSettler.offerExpiry(campaign.strategy(), its, now))));
+                List<String> agentIds = List.copyOf(
+                        its.stream().map(OpenOffer::agentId).collect(Collectors.toCollection(TreeSet::new)));
+                events.add(new Outbox.Keyed(
+                        i.id,
+                        InteractionEventFactory.offered(
+                                i,
+                                agentIds,
+                                campaign.strategy(),
+                                now,
+                                QueueSettler.offerExpiry(campaign.strategy(), its, now))));
             }
         }
         List<String> ids = announced.stream().map(i -> i.id).toList();

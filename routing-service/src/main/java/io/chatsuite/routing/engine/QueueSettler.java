@@ -51,8 +51,11 @@ final class QueueSettler {
         Set<String> members = Set.copyOf(q.members());
         for (OpenOffer o : q.allOffers()) {
             AgentState agent = state.agents.get(o.agentId());
-            boolean answerable = agent != null && agent.belowCapacity() && members.contains(o.agentId())
-                    && o.strategy() == campaign.strategy() && !o.expired(now);
+            boolean answerable = agent != null
+                    && agent.belowCapacity()
+                    && members.contains(o.agentId())
+                    && o.strategy() == campaign.strategy()
+                    && !o.expired(now);
             if (answerable) {
                 continue;
             }
@@ -71,10 +74,17 @@ final class QueueSettler {
             }
         }
         List<Waiting> waiting = q.waiting.stream().map(i -> q.planned(i, now)).toList();
-        RoutingPlanner.Queue model = new RoutingPlanner.Queue(campaign.strategy(), config.autoAccept(),
-                config.offerTimeout(), q.members(), q.lastAssignedTo, waiting, views);
+        RoutingPlanner.Queue model = new RoutingPlanner.Queue(
+                campaign.strategy(),
+                config.autoAccept(),
+                config.offerTimeout(),
+                q.members(),
+                q.lastAssignedTo,
+                waiting,
+                views);
         int steps = 0;
-        for (Optional<Step> next = RoutingPlanner.next(model, now); next.isPresent();
+        for (Optional<Step> next = RoutingPlanner.next(model, now);
+                next.isPresent();
                 next = RoutingPlanner.next(model, now)) {
             Step step = next.get();
             Interaction i = state.rows.get(step.interactionId());
@@ -99,8 +109,10 @@ final class QueueSettler {
     private void offer(LockedQueue q, Interaction i, Offer o) {
         Map<String, OpenOffer> its = q.offers.computeIfAbsent(i.id, k -> new TreeMap<>());
         for (String agentId : o.agentIds()) {
-            its.put(agentId, new OpenOffer(i.id, agentId, q.id, o.strategy(), state.now, o.expiresAt(), o.reserves(),
-                    o.reason()));
+            its.put(
+                    agentId,
+                    new OpenOffer(
+                            i.id, agentId, q.id, o.strategy(), state.now, o.expiresAt(), o.reserves(), o.reason()));
             if (o.reserves()) {
                 state.agents.get(agentId).reserved++;
             }
@@ -132,14 +144,23 @@ final class QueueSettler {
             if (its == null || !q.touched.contains(i.id)) {
                 continue;
             }
-            state.emit(i, InteractionEventFactory.offered(i, List.copyOf(its.keySet()), q.campaign.strategy(),
-                    state.now, offerExpiry(q.campaign.strategy(), its.values(), state.now)));
+            state.emit(
+                    i,
+                    InteractionEventFactory.offered(
+                            i,
+                            List.copyOf(its.keySet()),
+                            q.campaign.strategy(),
+                            state.now,
+                            offerExpiry(q.campaign.strategy(), its.values(), state.now)));
         }
     }
 
     /** The expiry an {@code offered} event carries: the earliest of the offers, a day ahead for MANUAL ones. */
     static Instant offerExpiry(Strategy strategy, Collection<OpenOffer> offers, Instant now) {
-        Instant expires = offers.stream().map(OpenOffer::expiresAt).filter(e -> e != null).min(Instant::compareTo)
+        Instant expires = offers.stream()
+                .map(OpenOffer::expiresAt)
+                .filter(e -> e != null)
+                .min(Instant::compareTo)
                 .orElse(null);
         return strategy == Strategy.MANUAL || expires == null ? now.plus(MANUAL_OFFER_HORIZON) : expires;
     }

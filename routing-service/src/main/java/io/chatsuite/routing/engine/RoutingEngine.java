@@ -2,15 +2,15 @@ package io.chatsuite.routing.engine;
 
 import io.chatsuite.commons.outbox.OutboxRelay;
 import io.chatsuite.commons.problem.ProblemException;
-import io.chatsuite.routing.interaction.Interaction;
 import io.chatsuite.routing.campaign.Campaigns;
 import io.chatsuite.routing.config.RoutingConfig;
+import io.chatsuite.routing.interaction.Interaction;
 import io.chatsuite.routing.support.RaceRetry;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.pgclient.PgPool;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.pgclient.PgPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,10 +50,17 @@ public class RoutingEngine {
     private final Timer batches;
     /** Queues whose row exists, so batches lock them without inserting it first. */
     private final Set<String> knownQueues = ConcurrentHashMap.newKeySet();
+
     private final DistributionSummary commandsPerBatch;
 
-    public RoutingEngine(PgPool pool, OutboxRelay relay, Campaigns campaigns, QueuePositions positions,
-            RoutingConfig config, Clock clock, MeterRegistry registry) {
+    public RoutingEngine(
+            PgPool pool,
+            OutboxRelay relay,
+            Campaigns campaigns,
+            QueuePositions positions,
+            RoutingConfig config,
+            Clock clock,
+            MeterRegistry registry) {
         this.pool = pool;
         this.relay = relay;
         this.campaigns = campaigns;
@@ -62,9 +69,11 @@ public class RoutingEngine {
         this.clock = clock;
         this.batches = Timer.builder("chat.routing.batch.duration")
                 .description("Routing engine transactions, from the first statement to the commit (retries included)")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.commandsPerBatch = DistributionSummary.builder("chat.routing.batch.commands")
-                .description("Commands applied per routing engine transaction").register(registry);
+                .description("Commands applied per routing engine transaction")
+                .register(registry);
     }
 
     /** Applies the commands in order, in one transaction, and moves every queue they touch. */
@@ -86,16 +95,19 @@ public class RoutingEngine {
      * take one now.
      */
     public Uni<Interaction> pick(String interactionId, String campaignId, String agentId) {
-        return run(List.of(new Command.Pick(interactionId, campaignId, agentId)), Set.of(), 0).map(batch -> {
-            Interaction i = batch.picked();
-            return switch (batch.pickResult()) {
-                case PICKED -> i;
-                case NOT_WAITING -> throw ProblemException.conflict("Interaction " + interactionId
-                        + " is no longer waiting" + (i == null ? "" : " (" + i.state + ")"));
-                case CANNOT_TAKE -> throw ProblemException.conflict("You cannot take an interaction now: you are "
-                        + "not available or already hold as many as you may");
-            };
-        });
+        return run(List.of(new Command.Pick(interactionId, campaignId, agentId)), Set.of(), 0)
+                .map(batch -> {
+                    Interaction i = batch.picked();
+                    return switch (batch.pickResult()) {
+                        case PICKED -> i;
+                        case NOT_WAITING ->
+                            throw ProblemException.conflict("Interaction " + interactionId + " is no longer waiting"
+                                    + (i == null ? "" : " (" + i.state + ")"));
+                        case CANNOT_TAKE ->
+                            throw ProblemException.conflict("You cannot take an interaction now: you are "
+                                    + "not available or already hold as many as you may");
+                    };
+                });
     }
 
     /** Campaigns with someone waiting. */
@@ -116,8 +128,10 @@ public class RoutingEngine {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (int from = 0; from < ids.size(); from += QUEUES_PER_DISPATCH) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + QUEUES_PER_DISPATCH));
-            done = done.chain(() -> run(List.of(), chunk, round).replaceWithVoid()
-                    .onFailure().recoverWithItem(e -> {
+            done = done.chain(() -> run(List.of(), chunk, round)
+                    .replaceWithVoid()
+                    .onFailure()
+                    .recoverWithItem(e -> {
                         LOG.warnf("Dispatch of %s stopped (%s); the sweep will resume it", chunk, e.toString());
                         return null;
                     }));
@@ -127,9 +141,10 @@ public class RoutingEngine {
 
     private Uni<Batch> run(List<Command> commands, Collection<String> toDispatch, int round) {
         long started = System.nanoTime();
-        return RaceRetry.retried(() -> pool.withTransaction(connection -> new Batch(connection, campaigns,
-                        config, clock, commands, toDispatch, knownQueues).run()))
-                .onFailure(Batch.MissingQueueLock.class).recoverWithUni(e -> {
+        return RaceRetry.retried(() -> pool.withTransaction(connection ->
+                        new Batch(connection, campaigns, config, clock, commands, toDispatch, knownQueues).run()))
+                .onFailure(Batch.MissingQueueLock.class)
+                .recoverWithUni(e -> {
                     Set<String> more = new TreeSet<>(toDispatch);
                     more.add(((Batch.MissingQueueLock) e).campaignId);
                     return more.size() == toDispatch.size() ? Uni.createFrom().failure(e) : run(commands, more, round);

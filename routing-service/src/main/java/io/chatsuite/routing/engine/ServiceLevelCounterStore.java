@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class ServiceLevelCounterStore {
 
-    private ServiceLevelCounterStore() {
-    }
+    private ServiceLevelCounterStore() {}
 
     /** A campaign's counters of one 15-minute interval. */
     record IntervalKey(String campaignId, Instant intervalStart) {
@@ -48,11 +47,18 @@ final class ServiceLevelCounterStore {
         for (Outcome o : Outcome.values()) {
             sql.append(", ").append(o.column());
             types.append(", $").append(3 + o.ordinal()).append("::int4[]");
-            update.append(update.isEmpty() ? "" : ", ").append(o.column()).append(" = s.").append(o.column())
-                    .append(" + excluded.").append(o.column());
+            update.append(update.isEmpty() ? "" : ", ")
+                    .append(o.column())
+                    .append(" = s.")
+                    .append(o.column())
+                    .append(" + excluded.")
+                    .append(o.column());
         }
-        sql.append(") select * from unnest(").append(types).append(") on conflict (campaign_id, interval_start) ")
-                .append("do update set ").append(update);
+        sql.append(") select * from unnest(")
+                .append(types)
+                .append(") on conflict (campaign_id, interval_start) ")
+                .append("do update set ")
+                .append(update);
         return c.preparedQuery(sql.toString()).execute(Tuple.wrap(columns)).replaceWithVoid();
     }
 }

@@ -18,8 +18,7 @@ import java.util.function.IntFunction;
  */
 final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     static Instant instant(Row r, String column) {
         OffsetDateTime t = r.getOffsetDateTime(column);

@@ -19,6 +19,8 @@ public class CampaignDirectoryReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("Campaign directory").status(campaigns.isCaughtUp()).build();
+        return HealthCheckResponse.named("Campaign directory")
+                .status(campaigns.isCaughtUp())
+                .build();
     }
 }

@@ -11,8 +11,15 @@ import java.time.Instant;
  * @param reserves  whether the offer holds one unit of the agent's capacity
  * @param reason    why the agent was chosen (strategy, candidates and scores when offered)
  */
-public record OpenOffer(String interactionId, String agentId, String campaignId, Strategy strategy,
-        Instant offeredAt, Instant expiresAt, boolean reserves, AssignmentReason reason) {
+public record OpenOffer(
+        String interactionId,
+        String agentId,
+        String campaignId,
+        Strategy strategy,
+        Instant offeredAt,
+        Instant expiresAt,
+        boolean reserves,
+        AssignmentReason reason) {
 
     public boolean expired(Instant now) {
         return expiresAt != null && !expiresAt.isAfter(now);

@@ -21,8 +21,7 @@ public final class OpeningHours {
 
     private static final Schedule.TimeRange ALL_DAY = new Schedule.TimeRange(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
 
-    private OpeningHours() {
-    }
+    private OpeningHours() {}
 
     public static boolean isOpen(Schedule schedule, Instant at) {
         if (schedule == null) {
@@ -58,17 +57,22 @@ public final class OpeningHours {
 
     private static List<Schedule.TimeRange> rangesStartingOn(Schedule schedule, LocalDate date) {
         Optional<Schedule.DateException> exception = schedule.exceptions().stream()
-                .filter(e -> date.equals(e.date())).findFirst();
+                .filter(e -> date.equals(e.date()))
+                .findFirst();
         if (exception.isPresent()) {
-            return exception.get().closed() ? List.of() : exception.get().ranges().stream()
-                    .filter(OpeningHours::complete).toList();
+            return exception.get().closed()
+                    ? List.of()
+                    : exception.get().ranges().stream()
+                            .filter(OpeningHours::complete)
+                            .toList();
         }
         if (schedule.weekly().isEmpty()) {
             return List.of(ALL_DAY);
         }
         return schedule.weekly().stream()
                 .filter(w -> w.day() == date.getDayOfWeek() && w.start() != null && w.end() != null)
-                .map(w -> new Schedule.TimeRange(w.start(), w.end())).toList();
+                .map(w -> new Schedule.TimeRange(w.start(), w.end()))
+                .toList();
     }
 
     private static boolean complete(Schedule.TimeRange r) {

@@ -3,5 +3,4 @@ package io.chatsuite.routing.servicelevel;
 import java.time.Instant;
 
 /** The counts of one campaign in one 15-minute interval. */
-public record CampaignIntervalCounts(String campaignId, Instant start, Counts counts) {
-}
+public record CampaignIntervalCounts(String campaignId, Instant start, Counts counts) {}

@@ -9,8 +9,7 @@ public final class ErlangC {
     /** More servers than this are not searched for: the hint then says "more than this". */
     public static final int MAX_SERVERS = 10_000;
 
-    private ErlangC() {
-    }
+    private ErlangC() {}
 
     /** Probability that an arrival waits at all, with {@code servers} servers and {@code erlangs} of traffic. */
     public static double probabilityOfWaiting(int servers, double erlangs) {
@@ -43,8 +42,8 @@ public final class ErlangC {
      * The fewest servers that answer {@code target} (0–1) of arrivals within the threshold: 0 when nothing
      * arrives, {@link #MAX_SERVERS} + 1 when even that many would not do.
      */
-    public static int serversNeeded(double arrivalsPerHour, double handleSeconds, double thresholdSeconds,
-            double target) {
+    public static int serversNeeded(
+            double arrivalsPerHour, double handleSeconds, double thresholdSeconds, double target) {
         double erlangs = arrivalsPerHour * handleSeconds / 3600.0;
         if (erlangs <= 0) {
             return 0;

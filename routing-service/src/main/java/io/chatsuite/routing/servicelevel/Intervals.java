@@ -9,8 +9,7 @@ public final class Intervals {
 
     public static final Duration LENGTH = Duration.ofMinutes(15);
 
-    private Intervals() {
-    }
+    private Intervals() {}
 
     public static Instant start(Instant at) {
         long seconds = LENGTH.toSeconds();
@@ -31,7 +30,8 @@ public final class Intervals {
                 continue;
             }
             double share = i.start().isBefore(from)
-                    ? (double) Duration.between(from, end).toMillis() / LENGTH.toMillis() : 1.0;
+                    ? (double) Duration.between(from, end).toMillis() / LENGTH.toMillis()
+                    : 1.0;
             offered += i.counts().offered() * share;
         }
         return offered;

@@ -9,8 +9,7 @@ import io.chatsuite.events.campaign.ServiceLevelFormula;
  */
 public final class ServiceLevels {
 
-    private ServiceLevels() {
-    }
+    private ServiceLevels() {}
 
     /** The percentage (0–100, one decimal), or null when nothing counts yet (no answer is not 0 %). */
     public static Double percent(ServiceLevelFormula formula, Counts c) {

@@ -27,14 +27,27 @@ public record StaffingHint(
         int thresholdSeconds) {
 
     /** The hint for the given load; {@code concurrency} below 1 counts as 1. */
-    public static StaffingHint of(long arrivalsLastHour, double handleSeconds, boolean measured, double concurrency,
-            int thresholdSeconds, int targetPercent) {
+    public static StaffingHint of(
+            long arrivalsLastHour,
+            double handleSeconds,
+            boolean measured,
+            double concurrency,
+            int thresholdSeconds,
+            int targetPercent) {
         double c = Math.max(1.0, concurrency);
         double erlangs = arrivalsLastHour * handleSeconds / 3600.0;
         int slots = ErlangC.serversNeeded(arrivalsLastHour, handleSeconds, thresholdSeconds, targetPercent / 100.0);
         int agents = (int) Math.ceil(slots / c);
-        return new StaffingHint(agents, arrivalsLastHour, round(handleSeconds), measured, round(erlangs), slots,
-                round(c), targetPercent, thresholdSeconds);
+        return new StaffingHint(
+                agents,
+                arrivalsLastHour,
+                round(handleSeconds),
+                measured,
+                round(erlangs),
+                slots,
+                round(c),
+                targetPercent,
+                thresholdSeconds);
     }
 
     private static double round(double v) {

@@ -18,13 +18,16 @@ public final class RaceRetry {
     // deadlock_detected, serialization_failure, unique_violation, lock_not_available
     private static final Set<String> TRANSIENT_STATES = Set.of("40P01", "40001", "23505", "55P03");
 
-    private RaceRetry() {
-    }
+    private RaceRetry() {}
 
     /** Subscribes to a fresh {@code work()}, again after a pause while it fails transiently. */
     public static <T> Uni<T> retried(Supplier<Uni<T>> work) {
-        return Uni.createFrom().deferred(work::get).onFailure(RaceRetry::isTransient).retry()
-                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(RETRIES);
+        return Uni.createFrom()
+                .deferred(work::get)
+                .onFailure(RaceRetry::isTransient)
+                .retry()
+                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
+                .atMost(RETRIES);
     }
 
     public static boolean isTransient(Throwable e) {

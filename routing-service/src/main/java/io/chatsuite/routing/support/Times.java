@@ -7,8 +7,7 @@ import java.time.temporal.ChronoUnit;
 /** Instants at the database's precision, so what was stored reads back equal. */
 public final class Times {
 
-    private Times() {
-    }
+    private Times() {}
 
     public static Instant now(Clock clock) {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

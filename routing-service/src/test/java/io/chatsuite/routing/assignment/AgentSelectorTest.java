@@ -14,7 +14,11 @@ class AgentSelectorTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     static CandidateAgent agent(String id, int active, int capacity, String lastEnded, String availableSince) {
-        return new CandidateAgent(id, active, capacity, lastEnded == null ? null : Instant.parse(lastEnded),
+        return new CandidateAgent(
+                id,
+                active,
+                capacity,
+                lastEnded == null ? null : Instant.parse(lastEnded),
                 Instant.parse(availableSince));
     }
 
@@ -32,17 +36,24 @@ class AgentSelectorTest {
         Selection s = select(Strategy.LONGEST_IDLE, List.of(ana, bob, cai), null);
         assertEquals("bob", s.agentId(), "cai ended earliest but is busy now, so not idle");
         assertEquals(1200.0, s.reason().winnerScore());
-        assertEquals(List.of("bob", "ana", "cai"),
-                s.reason().candidates().stream().map(AssignmentReason.Candidate::agentId).toList());
+        assertEquals(
+                List.of("bob", "ana", "cai"),
+                s.reason().candidates().stream()
+                        .map(AssignmentReason.Candidate::agentId)
+                        .toList());
         assertEquals(0.0, s.reason().candidates().get(2).score(), "a busy agent is not idle");
     }
 
     @Test
     void anAgentWhoNeverHadAChatIsIdleSinceItBecameAvailable() {
         CandidateAgent newcomer = agent("dan", 0, 3, null, "2026-11-25T07:00:00Z");
-        assertEquals("dan", select(Strategy.LONGEST_IDLE, List.of(ana, bob, newcomer), null).agentId());
+        assertEquals(
+                "dan",
+                select(Strategy.LONGEST_IDLE, List.of(ana, bob, newcomer), null).agentId());
         CandidateAgent justArrived = agent("eve", 0, 3, null, "2026-11-25T09:59:00Z");
-        assertEquals("bob", select(Strategy.LONGEST_IDLE, List.of(bob, justArrived), null).agentId());
+        assertEquals(
+                "bob",
+                select(Strategy.LONGEST_IDLE, List.of(bob, justArrived), null).agentId());
     }
 
     @Test
@@ -52,23 +63,38 @@ class AgentSelectorTest {
         Selection s = select(Strategy.LEAST_BUSY, List.of(half, third, ana, bob), null);
         assertEquals("bob", s.agentId(), "ana and bob both hold nothing; bob is idle longer");
         assertEquals(0.0, s.reason().winnerScore());
-        assertEquals(List.of("bob", "ana", "gus", "fay"),
-                s.reason().candidates().stream().map(AssignmentReason.Candidate::agentId).toList());
+        assertEquals(
+                List.of("bob", "ana", "gus", "fay"),
+                s.reason().candidates().stream()
+                        .map(AssignmentReason.Candidate::agentId)
+                        .toList());
     }
 
     @Test
     void roundRobinRotatesThroughMembersInAlphabeticalOrderSkippingTheUnavailable() {
-        assertEquals("ana", select(Strategy.ROUND_ROBIN, List.of(ana, bob, cai), null).agentId());
-        assertEquals("bob", select(Strategy.ROUND_ROBIN, List.of(ana, bob, cai), "ana").agentId());
-        assertEquals("cai", select(Strategy.ROUND_ROBIN, List.of(ana, bob, cai), "bob").agentId());
-        assertEquals("ana", select(Strategy.ROUND_ROBIN, List.of(ana, bob, cai), "cai").agentId(), "wraps around");
-        assertEquals("cai", select(Strategy.ROUND_ROBIN, List.of(ana, cai), "ana").agentId(), "bob is away");
+        assertEquals(
+                "ana",
+                select(Strategy.ROUND_ROBIN, List.of(ana, bob, cai), null).agentId());
+        assertEquals(
+                "bob",
+                select(Strategy.ROUND_ROBIN, List.of(ana, bob, cai), "ana").agentId());
+        assertEquals(
+                "cai",
+                select(Strategy.ROUND_ROBIN, List.of(ana, bob, cai), "bob").agentId());
+        assertEquals(
+                "ana",
+                select(Strategy.ROUND_ROBIN, List.of(ana, bob, cai), "cai").agentId(),
+                "wraps around");
+        assertEquals(
+                "cai", select(Strategy.ROUND_ROBIN, List.of(ana, cai), "ana").agentId(), "bob is away");
     }
 
     @Test
     void roundRobinContinuesAfterAnAgentWhoLeftTheCampaign() {
         // "bea" sorted between ana and bob and is no longer a member: the next after her is bob.
-        assertEquals("bob", select(Strategy.ROUND_ROBIN, List.of(ana, bob, cai), "bea").agentId());
+        assertEquals(
+                "bob",
+                select(Strategy.ROUND_ROBIN, List.of(ana, bob, cai), "bea").agentId());
     }
 
     @Test
@@ -81,7 +107,9 @@ class AgentSelectorTest {
 
     @Test
     void manualQueuesAndEmptyCandidateListsChooseNobody() {
-        assertTrue(AgentSelector.select(Strategy.MANUAL, List.of(ana), NOW, members, null).isEmpty());
-        assertTrue(AgentSelector.select(Strategy.LONGEST_IDLE, List.of(), NOW, members, null).isEmpty());
+        assertTrue(AgentSelector.select(Strategy.MANUAL, List.of(ana), NOW, members, null)
+                .isEmpty());
+        assertTrue(AgentSelector.select(Strategy.LONGEST_IDLE, List.of(), NOW, members, null)
+                .isEmpty());
     }
 }

@@ -52,7 +52,8 @@ class RoutingPlannerTest {
             Set<String> assigned = new HashSet<>();
             List<String> servedOrder = new ArrayList<>();
             int steps = 0;
-            for (Optional<Step> step = RoutingPlanner.next(q, NOW); step.isPresent();
+            for (Optional<Step> step = RoutingPlanner.next(q, NOW);
+                    step.isPresent();
                     step = RoutingPlanner.next(q, NOW)) {
                 assertTrue(++steps <= 200, "seed " + seed + " does not settle");
                 Step st = step.get();
@@ -65,7 +66,8 @@ class RoutingPlannerTest {
                 if (st instanceof Offer o && o.reserves()) {
                     for (String id : o.agentIds()) {
                         AgentView agent = q.agents().get(id);
-                        assertTrue(agent.active() + agent.reserved() < agent.capacity(),
+                        assertTrue(
+                                agent.active() + agent.reserved() < agent.capacity(),
                                 "seed " + seed + " offered beyond capacity to " + id);
                     }
                 }
@@ -78,9 +80,13 @@ class RoutingPlannerTest {
                 }
             }
             // First come, first served: with nobody skipped, what was served is the head of the queue.
-            boolean noSkips = s.waiting.stream().allMatch(w -> w.skipped().isEmpty() && w.offeredTo().isEmpty());
+            boolean noSkips = s.waiting.stream()
+                    .allMatch(w -> w.skipped().isEmpty() && w.offeredTo().isEmpty());
             if (noSkips && s.autoAccept && isTargeted(s.strategy)) {
-                List<String> head = s.waiting.stream().map(Waiting::interactionId).limit(servedOrder.size()).toList();
+                List<String> head = s.waiting.stream()
+                        .map(Waiting::interactionId)
+                        .limit(servedOrder.size())
+                        .toList();
                 assertEquals(head, servedOrder, "seed " + seed);
             }
             assertFalse(RoutingPlanner.next(q, NOW).isPresent());
@@ -92,8 +98,14 @@ class RoutingPlannerTest {
         Map<String, AgentView> agents = Map.of(
                 "ann", new AgentView("ann", true, 0, 1, 0, null, NOW.minusSeconds(50)),
                 "ben", new AgentView("ben", true, 0, 1, 0, null, NOW.minusSeconds(10)));
-        RoutingPlanner.Queue q = new RoutingPlanner.Queue(Strategy.LONGEST_IDLE, false, TIMEOUT,
-                List.of("ann", "ben"), null, List.of(waiting("i1"), waiting("i2"), waiting("i3")), agents);
+        RoutingPlanner.Queue q = new RoutingPlanner.Queue(
+                Strategy.LONGEST_IDLE,
+                false,
+                TIMEOUT,
+                List.of("ann", "ben"),
+                null,
+                List.of(waiting("i1"), waiting("i2"), waiting("i3")),
+                agents);
 
         Offer first = (Offer) RoutingPlanner.next(q, NOW).orElseThrow();
         assertEquals(List.of("ann"), first.agentIds());
@@ -127,8 +139,13 @@ class RoutingPlannerTest {
     }
 
     /** A random queue: few agents, whole seconds (so ties happen), random presence, load, offers and skips. */
-    record Scenario(Strategy strategy, boolean autoAccept, List<String> members, String lastAssignedTo,
-            List<Waiting> waiting, Map<String, AgentView> agents) {
+    record Scenario(
+            Strategy strategy,
+            boolean autoAccept,
+            List<String> members,
+            String lastAssignedTo,
+            List<Waiting> waiting,
+            Map<String, AgentView> agents) {
 
         static Scenario random(Random r) {
             Strategy strategy = Strategy.values()[r.nextInt(Strategy.values().length)];
@@ -149,8 +166,8 @@ class RoutingPlannerTest {
                 int reserved = r.nextInt(capacity - active + 1);
                 Instant lastEnded = r.nextBoolean() ? null : NOW.minusSeconds(r.nextInt(5) * 10L);
                 Instant availableSince = r.nextInt(5) == 0 ? null : NOW.minusSeconds(r.nextInt(5) * 10L);
-                agents.put(id, new AgentView(id, r.nextInt(4) > 0, active, capacity, reserved, lastEnded,
-                        availableSince));
+                agents.put(
+                        id, new AgentView(id, r.nextInt(4) > 0, active, capacity, reserved, lastEnded, availableSince));
             }
             List<Waiting> waiting = new ArrayList<>();
             int count = r.nextInt(7);
@@ -168,8 +185,8 @@ class RoutingPlannerTest {
                         resting.add(agent);
                     }
                 }
-                waiting.add(new Waiting("i" + n, offered, skipped, resting,
-                        offered.isEmpty() ? null : NOW.plusSeconds(5)));
+                waiting.add(
+                        new Waiting("i" + n, offered, skipped, resting, offered.isEmpty() ? null : NOW.plusSeconds(5)));
             }
             String last = r.nextBoolean() ? null : pool.get(r.nextInt(pool.size()));
             return new Scenario(strategy, r.nextBoolean(), members, last, waiting, agents);
@@ -191,15 +208,18 @@ class RoutingPlannerTest {
                     if (a == null || !a.available() || w.resting().contains(id)) {
                         continue;
                     }
-                    boolean room = s.strategy() == Strategy.MANUAL ? a.active() < a.capacity()
+                    boolean room = s.strategy() == Strategy.MANUAL
+                            ? a.active() < a.capacity()
                             : a.active() + a.reserved() < a.capacity();
                     if (room) {
                         candidates.add(a);
                     }
                 }
                 if (s.strategy() == Strategy.MANUAL || s.strategy() == Strategy.RING_ALL) {
-                    List<String> joining = candidates.stream().map(AgentView::id)
-                            .filter(id -> !w.offeredTo().contains(id)).toList();
+                    List<String> joining = candidates.stream()
+                            .map(AgentView::id)
+                            .filter(id -> !w.offeredTo().contains(id))
+                            .toList();
                     if (!joining.isEmpty()) {
                         return Optional.of(new Expected("offer", w.interactionId(), joining));
                     }
@@ -208,13 +228,15 @@ class RoutingPlannerTest {
                 if (!w.offeredTo().isEmpty() || candidates.isEmpty()) {
                     continue;
                 }
-                List<AgentView> notSkipped = candidates.stream().filter(a -> !w.skipped().contains(a.id())).toList();
+                List<AgentView> notSkipped = candidates.stream()
+                        .filter(a -> !w.skipped().contains(a.id()))
+                        .toList();
                 if (!notSkipped.isEmpty()) {
                     candidates = notSkipped;
                 }
                 String winner = choose(s, candidates);
-                return Optional.of(new Expected(s.autoAccept() ? "assign" : "offer", w.interactionId(),
-                        List.of(winner)));
+                return Optional.of(
+                        new Expected(s.autoAccept() ? "assign" : "offer", w.interactionId(), List.of(winner)));
             }
             return Optional.empty();
         }
@@ -226,7 +248,11 @@ class RoutingPlannerTest {
                 int start = 0;
                 if (last != null) {
                     int index = order.indexOf(last);
-                    start = index >= 0 ? index + 1 : (int) order.stream().filter(id -> id.compareTo(last) < 0).count();
+                    start = index >= 0
+                            ? index + 1
+                            : (int) order.stream()
+                                    .filter(id -> id.compareTo(last) < 0)
+                                    .count();
                 }
                 for (int step = 0; step < order.size(); step++) {
                     String id = order.get((start + step) % order.size());
@@ -263,7 +289,8 @@ class RoutingPlannerTest {
                 return ia.isBefore(ib);
             }
             if (!java.util.Objects.equals(a.lastEndedAt(), b.lastEndedAt())) {
-                return a.lastEndedAt() == null || b.lastEndedAt() != null && a.lastEndedAt().isBefore(b.lastEndedAt());
+                return a.lastEndedAt() == null
+                        || b.lastEndedAt() != null && a.lastEndedAt().isBefore(b.lastEndedAt());
             }
             return a.id().compareTo(b.id()) < 0;
         }

@@ -34,8 +34,12 @@ class CampaignsTest {
     }
 
     private void upsert(String id, long version, List<String> members) {
-        CampaignUpserted c = CampaignFixture.campaign(id).withVersion(version).withAgentMembers(members)
-                .withAllowedOrigins(List.of()).withUpdatedAt(Instant.parse("2026-11-25T10:00:00Z")).build();
+        CampaignUpserted c = CampaignFixture.campaign(id)
+                .withVersion(version)
+                .withAgentMembers(members)
+                .withAllowedOrigins(List.of())
+                .withUpdatedAt(Instant.parse("2026-11-25T10:00:00Z"))
+                .build();
         directory.apply(id, EventCodec.encode(EventCodec.wrap("/test", id, c)));
     }
 }

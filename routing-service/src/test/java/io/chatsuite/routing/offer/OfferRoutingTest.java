@@ -46,8 +46,11 @@ class OfferRoutingTest extends SuiteTest {
         AssignmentReason reason = assigned.reason();
         assertEquals(Strategy.RING_ALL, reason.strategy());
         assertEquals(3, reason.candidates().size());
-        double winnerScore = reason.candidates().stream().filter(c -> c.agentId().equals(agents.get(1)))
-                .findFirst().orElseThrow().score();
+        double winnerScore = reason.candidates().stream()
+                .filter(c -> c.agentId().equals(agents.get(1)))
+                .findFirst()
+                .orElseThrow()
+                .score();
         assertEquals(winnerScore, reason.winnerScore());
         suite.assertAssignedOnce(interaction);
     }
@@ -58,12 +61,16 @@ class OfferRoutingTest extends SuiteTest {
         String eva = Suite.id("eva");
         String campaign = available(Strategy.RING_ALL, List.of(dan, eva));
         String interaction = suite.request(campaign);
-        assertEquals(List.of(dan, eva).stream().sorted().toList(),
-                suite.<InteractionOffered>first(interaction, EventType.INTERACTION_OFFERED).agentIds());
+        assertEquals(
+                List.of(dan, eva).stream().sorted().toList(),
+                suite.<InteractionOffered>first(interaction, EventType.INTERACTION_OFFERED)
+                        .agentIds());
 
         suite.decline(campaign, interaction, dan);
-        assertEquals(List.of(eva), suite.<InteractionOffered>nth(interaction, EventType.INTERACTION_OFFERED, 2)
-                .agentIds());
+        assertEquals(
+                List.of(eva),
+                suite.<InteractionOffered>nth(interaction, EventType.INTERACTION_OFFERED, 2)
+                        .agentIds());
 
         // The last ringing agent goes away: the offer is withdrawn, the customer keeps their place.
         suite.presence(eva, PresenceStatus.AWAY);
@@ -75,7 +82,10 @@ class OfferRoutingTest extends SuiteTest {
         InteractionOffered again = suite.nth(interaction, EventType.INTERACTION_OFFERED, 3);
         assertEquals(List.of(eva), again.agentIds());
         suite.accept(campaign, interaction, eva);
-        assertEquals(eva, suite.<InteractionAssigned>first(interaction, EventType.INTERACTION_ASSIGNED).agentId());
+        assertEquals(
+                eva,
+                suite.<InteractionAssigned>first(interaction, EventType.INTERACTION_ASSIGNED)
+                        .agentId());
     }
 
     @Test
@@ -110,8 +120,10 @@ class OfferRoutingTest extends SuiteTest {
         assertEquals(gil, assigned.agentId());
         assertEquals(Strategy.MANUAL, assigned.reason().strategy());
         // gil is full now: the older one stays offered to hal only.
-        assertEquals(List.of(hal), suite.<InteractionOffered>nth(older, EventType.INTERACTION_OFFERED, 2)
-                .agentIds());
+        assertEquals(
+                List.of(hal),
+                suite.<InteractionOffered>nth(older, EventType.INTERACTION_OFFERED, 2)
+                        .agentIds());
         suite.assertAssignedOnce(newer);
     }
 
@@ -122,16 +134,26 @@ class OfferRoutingTest extends SuiteTest {
         String campaign = available(Strategy.LONGEST_IDLE, List.of(ivo));
         String first = suite.request(campaign);
         String second = suite.request(campaign);
-        assertNull(suite.<InteractionQueued>first(first, EventType.INTERACTION_QUEUED).estimatedWaitSeconds());
-        assertEquals(ivo, suite.<InteractionAssigned>first(first, EventType.INTERACTION_ASSIGNED).agentId());
+        assertNull(suite.<InteractionQueued>first(first, EventType.INTERACTION_QUEUED)
+                .estimatedWaitSeconds());
+        assertEquals(
+                ivo,
+                suite.<InteractionAssigned>first(first, EventType.INTERACTION_ASSIGNED)
+                        .agentId());
         // Capacity 2 from the profile, not the configured 1: the second chat goes to ivo as well.
-        assertEquals(ivo, suite.<InteractionAssigned>first(second, EventType.INTERACTION_ASSIGNED).agentId());
+        assertEquals(
+                ivo,
+                suite.<InteractionAssigned>first(second, EventType.INTERACTION_ASSIGNED)
+                        .agentId());
 
         String third = suite.request(campaign);
         InteractionQueued queued = suite.first(third, EventType.INTERACTION_QUEUED);
         assertNotNull(queued.estimatedWaitSeconds(), "answers were recorded, so there is an estimate");
         suite.end(campaign, first, Party.AGENT, ivo);
-        assertEquals(ivo, suite.<InteractionAssigned>first(third, EventType.INTERACTION_ASSIGNED).agentId());
+        assertEquals(
+                ivo,
+                suite.<InteractionAssigned>first(third, EventType.INTERACTION_ASSIGNED)
+                        .agentId());
     }
 
     private String available(Strategy strategy, List<String> agents) {

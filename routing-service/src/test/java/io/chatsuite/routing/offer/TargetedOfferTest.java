@@ -46,8 +46,10 @@ class TargetedOfferTest extends SuiteTest {
         assertEquals(Strategy.LONGEST_IDLE, first.strategy());
 
         suite.decline(campaign, interaction, jon);
-        assertEquals(List.of(kim), suite.<InteractionOffered>nth(interaction, EventType.INTERACTION_OFFERED, 2)
-                .agentIds());
+        assertEquals(
+                List.of(kim),
+                suite.<InteractionOffered>nth(interaction, EventType.INTERACTION_OFFERED, 2)
+                        .agentIds());
         // kim does not answer: after the 3 s timeout it goes to leo.
         InteractionOffered third = suite.nth(interaction, EventType.INTERACTION_OFFERED, 3);
         assertEquals(List.of(leo), third.agentIds());
@@ -58,7 +60,9 @@ class TargetedOfferTest extends SuiteTest {
         assertEquals(leo, assigned.agentId());
         assertEquals(Strategy.LONGEST_IDLE, assigned.reason().strategy());
         // jon declined and kim let it expire: leo was the only candidate left when it was offered.
-        assertEquals(List.of(leo), assigned.reason().candidates().stream().map(c -> c.agentId()).toList());
+        assertEquals(
+                List.of(leo),
+                assigned.reason().candidates().stream().map(c -> c.agentId()).toList());
         suite.assertAssignedOnce(interaction);
     }
 
@@ -75,12 +79,20 @@ class TargetedOfferTest extends SuiteTest {
         String second = suite.request(campaign);
         String third = suite.request(campaign);
         List<String> offeredTo = List.of(
-                suite.<InteractionOffered>first(first, EventType.INTERACTION_OFFERED).agentIds().get(0),
-                suite.<InteractionOffered>first(second, EventType.INTERACTION_OFFERED).agentIds().get(0));
-        assertEquals(List.of(max, ned).stream().sorted().toList(), offeredTo.stream().sorted().toList());
+                suite.<InteractionOffered>first(first, EventType.INTERACTION_OFFERED)
+                        .agentIds()
+                        .get(0),
+                suite.<InteractionOffered>first(second, EventType.INTERACTION_OFFERED)
+                        .agentIds()
+                        .get(0));
+        assertEquals(
+                List.of(max, ned).stream().sorted().toList(),
+                offeredTo.stream().sorted().toList());
         suite.accept(campaign, second, offeredTo.get(1));
-        assertEquals(offeredTo.get(1), suite.<InteractionAssigned>first(second, EventType.INTERACTION_ASSIGNED)
-                .agentId());
+        assertEquals(
+                offeredTo.get(1),
+                suite.<InteractionAssigned>first(second, EventType.INTERACTION_ASSIGNED)
+                        .agentId());
         // Both agents are taken (one by an offer, one by a chat): the third waits without an offer.
         Suite.sleep(1000);
         assertEquals(List.of(), suite.all(third, EventType.INTERACTION_OFFERED));

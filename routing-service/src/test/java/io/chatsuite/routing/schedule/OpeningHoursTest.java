@@ -26,10 +26,13 @@ class OpeningHoursTest {
     }
 
     // 2026-11-23 is a Monday.
-    final Schedule officeHours = new Schedule(MADRID, List.of(
-            range(DayOfWeek.MONDAY, "09:00", "14:00"),
-            range(DayOfWeek.MONDAY, "16:00", "19:00"),
-            range(DayOfWeek.FRIDAY, "22:00", "02:00")), List.of());
+    final Schedule officeHours = new Schedule(
+            MADRID,
+            List.of(
+                    range(DayOfWeek.MONDAY, "09:00", "14:00"),
+                    range(DayOfWeek.MONDAY, "16:00", "19:00"),
+                    range(DayOfWeek.FRIDAY, "22:00", "02:00")),
+            List.of());
 
     @Test
     void openInsideARangeOfTheDayAndClosedBetweenRanges() {
@@ -58,20 +61,26 @@ class OpeningHoursTest {
 
     @Test
     void aClosedExceptionClosesItsDateButNotTheNightRangeOfTheDayBefore() {
-        Schedule withHolidays = new Schedule(MADRID, officeHours.weekly(), List.of(
-                new Schedule.DateException(LocalDate.parse("2026-11-23"), true, List.of()),
-                new Schedule.DateException(LocalDate.parse("2026-11-28"), true, List.of())));
+        Schedule withHolidays = new Schedule(
+                MADRID,
+                officeHours.weekly(),
+                List.of(
+                        new Schedule.DateException(LocalDate.parse("2026-11-23"), true, List.of()),
+                        new Schedule.DateException(LocalDate.parse("2026-11-28"), true, List.of())));
         assertFalse(OpeningHours.isOpen(withHolidays, madrid("2026-11-23T10:00")));
-        assertTrue(OpeningHours.isOpen(withHolidays, madrid("2026-11-28T01:00")),
-                "the Friday range belongs to Friday");
+        assertTrue(OpeningHours.isOpen(withHolidays, madrid("2026-11-28T01:00")), "the Friday range belongs to Friday");
         assertTrue(OpeningHours.isOpen(withHolidays, madrid("2026-11-30T10:00")), "next Monday is normal");
     }
 
     @Test
     void aSpecialRangesExceptionReplacesTheWeeklyRangesOfItsDate() {
-        Schedule special = new Schedule(MADRID, officeHours.weekly(), List.of(new Schedule.DateException(
-                LocalDate.parse("2026-11-24"), false, List.of(new Schedule.TimeRange(LocalTime.parse("10:00"),
-                        LocalTime.parse("12:00"))))));
+        Schedule special = new Schedule(
+                MADRID,
+                officeHours.weekly(),
+                List.of(new Schedule.DateException(
+                        LocalDate.parse("2026-11-24"),
+                        false,
+                        List.of(new Schedule.TimeRange(LocalTime.parse("10:00"), LocalTime.parse("12:00"))))));
         assertTrue(OpeningHours.isOpen(special, madrid("2026-11-24T11:00")), "a Tuesday opened by exception");
         assertFalse(OpeningHours.isOpen(special, madrid("2026-11-24T12:30")));
     }
@@ -79,8 +88,8 @@ class OpeningHoursTest {
     @Test
     void noScheduleOrNoWeeklyRangesMeansAroundTheClock() {
         assertTrue(OpeningHours.isOpen(null, madrid("2026-11-24T03:00")));
-        Schedule onlyHoliday = new Schedule(MADRID, List.of(),
-                List.of(new Schedule.DateException(LocalDate.parse("2026-12-25"), true, List.of())));
+        Schedule onlyHoliday = new Schedule(
+                MADRID, List.of(), List.of(new Schedule.DateException(LocalDate.parse("2026-12-25"), true, List.of())));
         assertTrue(OpeningHours.isOpen(onlyHoliday, madrid("2026-11-24T03:00")));
         assertFalse(OpeningHours.isOpen(onlyHoliday, madrid("2026-12-25T12:00")));
     }
@@ -95,8 +104,7 @@ class OpeningHoursTest {
 
     @Test
     void anUnknownTimeZoneFallsBackToUtc() {
-        Schedule utcNine = new Schedule("Mars/Olympus", List.of(range(DayOfWeek.MONDAY, "09:00", "10:00")),
-                List.of());
+        Schedule utcNine = new Schedule("Mars/Olympus", List.of(range(DayOfWeek.MONDAY, "09:00", "10:00")), List.of());
         assertTrue(OpeningHours.isOpen(utcNine, Instant.parse("2026-11-23T09:30:00Z")));
     }
 }

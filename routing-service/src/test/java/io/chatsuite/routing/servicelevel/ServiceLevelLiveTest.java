@@ -13,10 +13,10 @@ import io.chatsuite.events.Topics;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.events.servicelevel.ServiceLevelUpdated;
-import io.chatsuite.testing.TestTokens;
-import io.chatsuite.testing.TopicReader;
 import io.chatsuite.routing.Suite;
 import io.chatsuite.routing.SuiteTest;
+import io.chatsuite.testing.TestTokens;
+import io.chatsuite.testing.TopicReader;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -48,15 +48,16 @@ class ServiceLevelLiveTest extends SuiteTest {
     @Test
     void theStreamPushesTheQueueAndTheAnswerAsTheyHappen() throws Exception {
         String agent = Suite.id("uma");
-        String campaign = LiveCampaigns.publish(suite, "support", List.of(agent), 20,
-                ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
+        String campaign = LiveCampaigns.publish(
+                suite, "support", List.of(agent), 20, ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
         try (SseReader stream = SseReader.open(streamUrl, TestTokens.supervisor("support"))) {
-            JsonNode first = stream.await(e -> campaign.equals(e.path("campaign").path("live").path("campaignId")
-                    .asText()));
+            JsonNode first = stream.await(e -> campaign.equals(
+                    e.path("campaign").path("live").path("campaignId").asText()));
             assertEquals(0, first.path("campaign").path("live").path("waiting").asInt());
 
             String interaction = suite.request(campaign);
-            JsonNode queued = stream.await(e -> isCampaign(e, campaign) && live(e).path("waiting").asInt() == 1);
+            JsonNode queued = stream.await(
+                    e -> isCampaign(e, campaign) && live(e).path("waiting").asInt() == 1);
             assertTrue(live(queued).path("oldestQueuedAt").isTextual(), queued.toString());
             assertEquals(1, live(queued).path("today").path("offered").asInt());
 
@@ -73,10 +74,10 @@ class ServiceLevelLiveTest extends SuiteTest {
 
     @Test
     void theStreamShowsOnlyTheCampaignsOfTheCallersGroupsAndNeedsTheRole() throws Exception {
-        String support = LiveCampaigns.publish(suite, "support", List.of(), 20,
-                ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
-        String sales = LiveCampaigns.publish(suite, "sales", List.of(), 20,
-                ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
+        String support = LiveCampaigns.publish(
+                suite, "support", List.of(), 20, ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
+        String sales = LiveCampaigns.publish(
+                suite, "sales", List.of(), 20, ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS, 1);
         try (SseReader stream = SseReader.open(streamUrl, TestTokens.supervisor("sales"))) {
             stream.await(e -> isCampaign(e, sales));
             suite.request(support);
@@ -85,18 +86,24 @@ class ServiceLevelLiveTest extends SuiteTest {
             assertTrue(stream.seen().stream().noneMatch(e -> isCampaign(e, support)), "a support campaign leaked");
         }
         given().get("/api/routing/dashboard/stream").then().statusCode(401);
-        given().auth().oauth2(TestTokens.agent("vera", "sales")).get("/api/routing/dashboard/stream")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.agent("vera", "sales"))
+                .get("/api/routing/dashboard/stream")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void snapshotsGoToTheCompactedTopicAndGaugesFollowTheCampaign() {
-        String campaign = LiveCampaigns.publish(suite, "support", List.of(), 20,
-                ServiceLevelFormula.ALL_ABANDONS, 1);
+        String campaign = LiveCampaigns.publish(suite, "support", List.of(), 20, ServiceLevelFormula.ALL_ABANDONS, 1);
         suite.request(campaign);
 
-        var record = TopicReader.await(bootstrap, List.of(Topics.SERVICE_LEVELS),
-                r -> campaign.equals(r.key()) && r.value().contains("\"waiting\":1"), 1, Duration.ofSeconds(20))
+        var record = TopicReader.await(
+                        bootstrap,
+                        List.of(Topics.SERVICE_LEVELS),
+                        r -> campaign.equals(r.key()) && r.value().contains("\"waiting\":1"),
+                        1,
+                        Duration.ofSeconds(20))
                 .get(0);
         assertEquals(List.of(), EventSchemas.violations(Topics.SERVICE_LEVELS, record.value()), record.value());
         CloudEvent event = EventCodec.decode(record.value());
@@ -107,8 +114,8 @@ class ServiceLevelLiveTest extends SuiteTest {
         assertEquals(1, snapshot.today().offered());
         assertEquals(1, snapshot.lastHour().offered());
 
-        Pattern waiting = Pattern.compile("(?m)^chat_queue_waiting\\{[^}]*campaign=\"" + Pattern.quote(campaign)
-                + "\"[^}]*} 1\\.0$");
+        Pattern waiting = Pattern.compile(
+                "(?m)^chat_queue_waiting\\{[^}]*campaign=\"" + Pattern.quote(campaign) + "\"[^}]*} 1\\.0$");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String metrics = "";
         while (System.nanoTime() < deadline) {
@@ -119,16 +126,22 @@ class ServiceLevelLiveTest extends SuiteTest {
             Suite.sleep(200);
         }
         assertTrue(waiting.matcher(metrics).find(), "no waiting gauge of " + campaign);
-        for (String gauge : List.of("chat_service_level_today_percent", "chat_queue_longest_wait_seconds",
-                "chat_agents_available", "chat_agents_busy")) {
-            assertTrue(Pattern.compile("(?m)^" + gauge + "\\{[^}]*campaign=\"" + Pattern.quote(campaign) + "\"")
-                    .matcher(metrics).find(), gauge + " missing");
+        for (String gauge : List.of(
+                "chat_service_level_today_percent",
+                "chat_queue_longest_wait_seconds",
+                "chat_agents_available",
+                "chat_agents_busy")) {
+            assertTrue(
+                    Pattern.compile("(?m)^" + gauge + "\\{[^}]*campaign=\"" + Pattern.quote(campaign) + "\"")
+                            .matcher(metrics)
+                            .find(),
+                    gauge + " missing");
         }
     }
 
     private static boolean isCampaign(JsonNode event, String campaignId) {
-        return "campaign".equals(event.path("type").asText()) && campaignId.equals(live(event).path("campaignId")
-                .asText());
+        return "campaign".equals(event.path("type").asText())
+                && campaignId.equals(live(event).path("campaignId").asText());
     }
 
     private static JsonNode live(JsonNode event) {
@@ -144,21 +157,27 @@ class ServiceLevelLiveTest extends SuiteTest {
 
         private SseReader(URL url, String token) throws Exception {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString()))
-                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream")
+                    .GET()
+                    .build();
             response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
             HttpResponse<Stream<String>> r = response.get(10, TimeUnit.SECONDS);
             assertEquals(200, r.statusCode());
-            Thread reader = new Thread(() -> r.body().forEach(line -> {
-                if (line.startsWith("data:")) {
-                    try {
-                        JsonNode event = EventCodec.mapper().readTree(line.substring(5).trim());
-                        seen.add(event);
-                        events.add(event);
-                    } catch (IOException e) {
-                        throw new IllegalStateException(line, e);
-                    }
-                }
-            }), "sse-reader");
+            Thread reader = new Thread(
+                    () -> r.body().forEach(line -> {
+                        if (line.startsWith("data:")) {
+                            try {
+                                JsonNode event = EventCodec.mapper()
+                                        .readTree(line.substring(5).trim());
+                                seen.add(event);
+                                events.add(event);
+                            } catch (IOException e) {
+                                throw new IllegalStateException(line, e);
+                            }
+                        }
+                    }),
+                    "sse-reader");
             reader.setDaemon(true);
             reader.start();
         }

@@ -7,6 +7,7 @@ import io.chatsuite.events.Topics;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -17,9 +18,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +28,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -46,6 +46,7 @@ public class CampaignDirectory {
     private final List<Consumer<CampaignUpserted>> listeners = new CopyOnWriteArrayList<>();
     /** Counts applied changes (upserts and deletes), so readers can cache what they derive from the view. */
     private final AtomicLong changes = new AtomicLong();
+
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final boolean enabled;
     private final Map<String, Object> kafka;
@@ -122,8 +123,8 @@ public class CampaignDirectory {
                 }
             } else if (EventType.CAMPAIGN_UPSERTED.type().equals(event.type())) {
                 CampaignUpserted snapshot = EventCodec.data(event, CampaignUpserted.class);
-                CampaignUpserted applied = campaigns.merge(snapshot.campaignId(), snapshot,
-                        (old, neu) -> neu.version() >= old.version() ? neu : old);
+                CampaignUpserted applied = campaigns.merge(
+                        snapshot.campaignId(), snapshot, (old, neu) -> neu.version() >= old.version() ? neu : old);
                 if (applied == snapshot) {
                     changes.incrementAndGet();
                     listeners.forEach(l -> l.accept(snapshot));
@@ -141,12 +142,13 @@ public class CampaignDirectory {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(),
-                    new StringDeserializer())) {
+            try (KafkaConsumer<String, String> c =
+                    new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
                 consumer = c;
                 // No consumer group: every instance reads the whole compacted topic.
                 List<TopicPartition> partitions = c.partitionsFor(Topics.CAMPAIGNS, Duration.ofSeconds(30)).stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                        .map(info -> new TopicPartition(info.topic(), info.partition()))
+                        .toList();
                 c.assign(partitions);
                 c.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = c.endOffsets(partitions);
@@ -154,8 +156,8 @@ public class CampaignDirectory {
                     for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
                         apply(r.key(), r.value());
                     }
-                    if (caughtUp.getCount() > 0 && end.entrySet().stream()
-                            .allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
+                    if (caughtUp.getCount() > 0
+                            && end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
                         caughtUp.countDown();
                         LOG.infof("Campaign directory holds %d campaigns", campaigns.size());
                     }

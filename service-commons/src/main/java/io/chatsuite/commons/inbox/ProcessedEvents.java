@@ -18,11 +18,12 @@ public class ProcessedEvents {
 
     /** True the first time {@code consumer} sees {@code eventId}; must run inside a reactive transaction. */
     public Uni<Boolean> firstTime(String consumer, String eventId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into processed_event(consumer, event_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into processed_event(consumer, event_id) values (?1, ?2) on conflict do nothing")
+                        .setParameter(1, consumer)
+                        .setParameter(2, eventId)
+                        .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
 
@@ -34,7 +35,8 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         insert into processed_event(consumer, event_id) select $1, id from unnest($2::varchar[]) id
                         on conflict do nothing returning event_id""")
                 .execute(Tuple.of(consumer, eventIds.toArray(String[]::new)))

@@ -15,9 +15,11 @@ public class ConsumerProgress {
     private final Map<String, Stall> stalls = new ConcurrentHashMap<>();
 
     void failed(String channel, String eventId, Throwable failure) {
-        stalls.compute(channel, (c, stall) -> stall == null || !stall.eventId().equals(eventId)
-                ? new Stall(eventId, Instant.now(), 1, failure.toString())
-                : new Stall(eventId, stall.since(), stall.attempts() + 1, failure.toString()));
+        stalls.compute(
+                channel,
+                (c, stall) -> stall == null || !stall.eventId().equals(eventId)
+                        ? new Stall(eventId, Instant.now(), 1, failure.toString())
+                        : new Stall(eventId, stall.since(), stall.attempts() + 1, failure.toString()));
     }
 
     void progressed(String channel) {
@@ -29,6 +31,5 @@ public class ConsumerProgress {
         return Map.copyOf(stalls);
     }
 
-    record Stall(String eventId, Instant since, int attempts, String lastError) {
-    }
+    record Stall(String eventId, Instant since, int attempts, String lastError) {}
 }

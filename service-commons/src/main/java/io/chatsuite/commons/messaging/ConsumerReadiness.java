@@ -33,8 +33,11 @@ public class ConsumerReadiness implements HealthCheck {
         Instant limit = Instant.now().minus(unhealthyAfter);
         progress.stalls().forEach((channel, stall) -> {
             if (stall.since().isBefore(limit)) {
-                response.down().withData(channel, "stalled since " + stall.since() + " on event " + stall.eventId()
-                        + " after " + stall.attempts() + " attempts: " + stall.lastError());
+                response.down()
+                        .withData(
+                                channel,
+                                "stalled since " + stall.since() + " on event " + stall.eventId() + " after "
+                                        + stall.attempts() + " attempts: " + stall.lastError());
             }
         });
         return response.build();

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +41,13 @@ public final class EventPipeline {
     private final ConsumerProgress progress;
     private final MeterRegistry meters;
 
-    EventPipeline(String channel, Set<EventType> types, EventHandler handler, PipelineConfig config,
-            ConsumerProgress progress, MeterRegistry meters) {
+    EventPipeline(
+            String channel,
+            Set<EventType> types,
+            EventHandler handler,
+            PipelineConfig config,
+            ConsumerProgress progress,
+            MeterRegistry meters) {
         this.channel = channel;
         this.types = Set.copyOf(types);
         this.handler = handler;
@@ -68,17 +72,24 @@ public final class EventPipeline {
         }
         CloudEvent event = decoded.get().event();
         Record data = decoded.get().data();
-        return Uni.createFrom().deferred(() -> handler.apply(event, data).replaceWithVoid())
+        return Uni.createFrom()
+                .deferred(() -> handler.apply(event, data).replaceWithVoid())
                 .runSubscriptionOn(onCurrentContext())
-                .onFailure(EventPipeline::isTransient).invoke(e -> {
+                .onFailure(EventPipeline::isTransient)
+                .invoke(e -> {
                     progress.failed(channel, event.id(), e);
                     meters.counter("chat.events.retried", "channel", channel).increment();
-                    LOG.warnf("Applying event %s (%s) from %s failed, retrying: %s", event.id(), event.type(),
-                            channel, e.toString());
+                    LOG.warnf(
+                            "Applying event %s (%s) from %s failed, retrying: %s",
+                            event.id(), event.type(), channel, e.toString());
                 })
-                .onFailure(EventPipeline::isTransient).retry()
-                .withBackOff(config.initialBackoff(), config.maxBackoff()).withJitter(0.2).indefinitely()
-                .onFailure().recoverWithUni(e -> deadLetter(event, e))
+                .onFailure(EventPipeline::isTransient)
+                .retry()
+                .withBackOff(config.initialBackoff(), config.maxBackoff())
+                .withJitter(0.2)
+                .indefinitely()
+                .onFailure()
+                .recoverWithUni(e -> deadLetter(event, e))
                 .invoke(() -> progress.progressed(channel));
     }
 
@@ -101,11 +112,12 @@ public final class EventPipeline {
         JsonNode data = event.data();
         List<String> violations = data == null ? List.of("no data") : EventSchemas.dataViolations(type.get(), data);
         if (!violations.isEmpty()) {
-            throw new UnprocessableEventException("schema-invalid",
-                    "Event " + event.id() + " does not follow its schema: " + violations);
+            throw new UnprocessableEventException(
+                    "schema-invalid", "Event " + event.id() + " does not follow its schema: " + violations);
         }
         try {
-            return Optional.of(new Decoded(event, EventCodec.data(event, type.get().dataClass())));
+            return Optional.of(
+                    new Decoded(event, EventCodec.data(event, type.get().dataClass())));
         } catch (EventCodec.MalformedEventException e) {
             throw new UnprocessableEventException("schema-invalid", e.getMessage(), e);
         }
@@ -113,13 +125,19 @@ public final class EventPipeline {
 
     private Uni<Void> deadLetter(CloudEvent event, Throwable failure) {
         String reason = Failures.reason(failure);
-        meters.counter("chat.events.dead.lettered", "channel", channel, "reason", reason).increment();
+        meters.counter("chat.events.dead.lettered", "channel", channel, "reason", reason)
+                .increment();
         progress.progressed(channel);
-        LOG.errorf("Record %s from %s can never be applied (%s), sending it to the dead-letter topic: %s",
+        LOG.errorf(
+                "Record %s from %s can never be applied (%s), sending it to the dead-letter topic: %s",
                 event == null ? "(unreadable)" : event.id(), channel, reason, failure.getMessage());
         // Failing the message makes the connector's dead-letter-queue strategy publish it and commit past it.
-        return Uni.createFrom().failure(failure instanceof UnprocessableEventException u ? u
-                : new UnprocessableEventException(reason, String.valueOf(failure.getMessage()), failure));
+        return Uni.createFrom()
+                .failure(
+                        failure instanceof UnprocessableEventException u
+                                ? u
+                                : new UnprocessableEventException(
+                                        reason, String.valueOf(failure.getMessage()), failure));
     }
 
     /** Attempts run on the record's Vert.x context, where Hibernate Reactive keeps its session. */
@@ -128,6 +146,5 @@ public final class EventPipeline {
         return context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
     }
 
-    private record Decoded(CloudEvent event, Record data) {
-    }
+    private record Decoded(CloudEvent event, Record data) {}
 }

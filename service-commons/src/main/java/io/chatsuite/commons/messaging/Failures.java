@@ -6,8 +6,7 @@ import io.vertx.pgclient.PgException;
 /** Tells a failure caused by what a record says (applying it again cannot succeed) from a transient one. */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * True for failures of content: unreadable or invalid events, programming errors that the same input repeats
@@ -17,12 +16,16 @@ public final class Failures {
      */
     public static boolean isContentError(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UnprocessableEventException || t instanceof EventCodec.MalformedEventException
-                    || t instanceof IllegalArgumentException || t instanceof NullPointerException
-                    || t instanceof ClassCastException || t instanceof IndexOutOfBoundsException) {
+            if (t instanceof UnprocessableEventException
+                    || t instanceof EventCodec.MalformedEventException
+                    || t instanceof IllegalArgumentException
+                    || t instanceof NullPointerException
+                    || t instanceof ClassCastException
+                    || t instanceof IndexOutOfBoundsException) {
                 return true;
             }
-            if (t instanceof PgException pg && pg.getSqlState() != null
+            if (t instanceof PgException pg
+                    && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
                 return true;
             }

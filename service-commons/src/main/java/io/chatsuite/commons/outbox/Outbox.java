@@ -25,8 +25,9 @@ public class Outbox {
 
     /** Adds {@code event} to the outbox; must run inside a reactive transaction. */
     public Uni<Void> add(String key, CloudEvent event) {
-        String topic = EventType.of(event.type()).orElseThrow(
-                () -> new IllegalArgumentException("Unknown event type " + event.type())).topic();
+        String topic = EventType.of(event.type())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + event.type()))
+                .topic();
         return addRaw(topic, key, event.id(), EventCodec.encode(event));
     }
 
@@ -52,13 +53,15 @@ public class Outbox {
         for (int i = 0; i < n; i++) {
             CloudEvent event = events.get(i).event();
             ids[i] = event.id();
-            topics[i] = EventType.of(event.type()).orElseThrow(
-                    () -> new IllegalArgumentException("Unknown event type " + event.type())).topic();
+            topics[i] = EventType.of(event.type())
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + event.type()))
+                    .topic();
             keys[i] = events.get(i).key();
             payloads[i] = EventCodec.encode(event);
         }
         // with ordinality keeps the list's order in the sequence numbers, which is the relay's order per key.
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         insert into outbox_event(event_id, topic, record_key, payload)
                         select e.id, e.topic, e.record_key, e.payload
                         from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::text[])
@@ -69,17 +72,17 @@ public class Outbox {
     }
 
     /** An event and its record key. */
-    public record Keyed(String key, CloudEvent event) {
-    }
+    public record Keyed(String key, CloudEvent event) {}
 
     private Uni<Void> addRaw(String topic, String key, String eventId, String payload) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into outbox_event(event_id, topic, record_key, payload) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, eventId)
-                .setParameter(2, topic)
-                .setParameter(3, key)
-                .setParameter(4, payload == null ? OutboxRelay.TOMBSTONE : payload)
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into outbox_event(event_id, topic, record_key, payload) values (?1, ?2, ?3, ?4)")
+                        .setParameter(1, eventId)
+                        .setParameter(2, topic)
+                        .setParameter(3, key)
+                        .setParameter(4, payload == null ? OutboxRelay.TOMBSTONE : payload)
+                        .executeUpdate())
                 .invoke(relay::wakeSoon)
                 .replaceWithVoid();
     }

@@ -2,6 +2,7 @@ package io.chatsuite.commons.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.pgclient.PgPool;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,8 +21,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
-import io.smallrye.common.annotation.Identifier;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -47,7 +47,9 @@ public class OutboxRelay {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public OutboxRelay(PgPool pool, Vertx vertx,
+    public OutboxRelay(
+            PgPool pool,
+            Vertx vertx,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.pool = pool;
@@ -64,12 +66,12 @@ public class OutboxRelay {
 
     /** Relays soon after a commit; cheap to call often, runs coalesce. */
     public void wakeSoon() {
-        vertx.setTimer(5, id -> relay().subscribe().with(n -> { }, e -> { }));
+        vertx.setTimer(5, id -> relay().subscribe().with(n -> {}, e -> {}));
     }
 
     /** Relays now: for a writer that has just committed events and wants them on their way at once. */
     public void wakeNow() {
-        relay().subscribe().with(n -> { }, e -> { });
+        relay().subscribe().with(n -> {}, e -> {});
     }
 
     /** Safety net for rows a wake-up missed, e.g. after a restart. */
@@ -89,8 +91,10 @@ public class OutboxRelay {
             return Uni.createFrom().item(0);
         }
         return pool.withTransaction(this::relayBatch)
-                .onFailure().invoke(e -> LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage()))
-                .onFailure().recoverWithItem(0)
+                .onFailure()
+                .invoke(e -> LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage()))
+                .onFailure()
+                .recoverWithItem(0)
                 .eventually(() -> running.set(false))
                 .invoke(n -> {
                     if (n == BATCH || again.getAndSet(false)) {
@@ -120,9 +124,10 @@ public class OutboxRelay {
         List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
             String payload = row.getString("payload");
-            var record = new ProducerRecord<>(row.getString("topic"), row.getString("record_key"),
-                    TOMBSTONE.equals(payload) ? null : payload);
-            record.headers().add(new RecordHeader("ce_id", row.getString("event_id").getBytes()));
+            var record = new ProducerRecord<>(
+                    row.getString("topic"), row.getString("record_key"), TOMBSTONE.equals(payload) ? null : payload);
+            record.headers()
+                    .add(new RecordHeader("ce_id", row.getString("event_id").getBytes()));
             CompletableFuture<Void> ack = new CompletableFuture<>();
             producer.send(record, (meta, error) -> {
                 if (error == null) {

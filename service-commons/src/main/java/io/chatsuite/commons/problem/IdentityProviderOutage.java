@@ -38,13 +38,19 @@ public class IdentityProviderOutage {
             return;
         }
         String path = context.request().path();
-        LOG.warnf("%s %s: the identity provider is unreachable (%s)", context.request().method(), path,
-                context.failure().getMessage());
-        Problem problem = new Problem("about:blank", "Service Unavailable",
-                503, "Sign-in cannot be checked right now: the identity provider is unreachable. Try again shortly.",
-                path, List.of());
+        LOG.warnf(
+                "%s %s: the identity provider is unreachable (%s)",
+                context.request().method(), path, context.failure().getMessage());
+        Problem problem = new Problem(
+                "about:blank",
+                "Service Unavailable",
+                503,
+                "Sign-in cannot be checked right now: the identity provider is unreachable. Try again shortly.",
+                path,
+                List.of());
         try {
-            context.response().setStatusCode(503)
+            context.response()
+                    .setStatusCode(503)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Retry-After", RETRY_AFTER_SECONDS)
                     .end(json.writeValueAsString(problem));

@@ -42,13 +42,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, HttpServerRequest request) {
-        String field = e instanceof MismatchedInputException mie ? mie.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[") : "";
+        String field = e instanceof MismatchedInputException mie
+                ? mie.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                        .replace(".[", "[")
+                : "";
         String detail = e instanceof InvalidFormatException ife
                 ? "Value '" + ife.getValue() + "' is not valid here"
                 : "The request body is not valid JSON for this resource";
-        return respond(400, "Bad Request", detail, request,
+        return respond(
+                400,
+                "Bad Request",
+                detail,
+                request,
                 field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, detail)));
     }
 
@@ -56,7 +63,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
         Response problem = respond(401, "Unauthorized", "This operation needs a bearer token", request, List.of());
-        return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
+        return Response.fromResponse(problem)
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     /** A role the endpoint does not allow. */
@@ -68,8 +77,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
-        return respond(status, Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), request, List.of());
+        return respond(
+                status,
+                Response.Status.fromStatusCode(status) == null
+                        ? "Error"
+                        : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                e.getMessage(),
+                request,
+                List.of());
     }
 
     private static String fieldName(String path) {
@@ -78,8 +93,8 @@ public class ProblemMappers {
         return parts.length == 3 ? parts[2] : path;
     }
 
-    static Response respond(int status, String title, String detail, HttpServerRequest request,
-            List<Problem.FieldError> errors) {
+    static Response respond(
+            int status, String title, String detail, HttpServerRequest request, List<Problem.FieldError> errors) {
         if (status >= 500) {
             LOG.errorf("%s %s failed: %s", request.method(), request.path(), detail);
         }

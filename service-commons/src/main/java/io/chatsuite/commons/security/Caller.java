@@ -41,7 +41,9 @@ public class Caller {
 
     public Set<String> groups() {
         Collection<String> groups = token.getGroups();
-        return groups == null ? Set.of() : Set.copyOf(groups.stream().map(Caller::simpleName).toList());
+        return groups == null
+                ? Set.of()
+                : Set.copyOf(groups.stream().map(Caller::simpleName).toList());
     }
 
     public boolean inGroup(String group) {
@@ -51,8 +53,11 @@ public class Caller {
     /** A 403 problem unless {@code group} is one of the caller's. */
     public void requireGroup(String group, String what) {
         if (!inGroup(group)) {
-            throw new ProblemException(403, "Forbidden", "You can only put " + what + " in your own security "
-                    + "groups; '" + group + "' is not one of " + groups().stream().sorted().toList());
+            throw new ProblemException(
+                    403,
+                    "Forbidden",
+                    "You can only put " + what + " in your own security " + "groups; '" + group + "' is not one of "
+                            + groups().stream().sorted().toList());
         }
     }
 

@@ -35,7 +35,8 @@ public class SessionTokens {
     public String issue(String interactionId) {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
-        String body = ENC.encodeToString(interactionId.getBytes(StandardCharsets.UTF_8)) + "." + ENC.encodeToString(nonce);
+        String body =
+                ENC.encodeToString(interactionId.getBytes(StandardCharsets.UTF_8)) + "." + ENC.encodeToString(nonce);
         return body + "." + ENC.encodeToString(mac(body));
     }
 

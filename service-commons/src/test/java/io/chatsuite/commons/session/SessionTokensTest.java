@@ -21,8 +21,9 @@ class SessionTokensTest {
     @Test
     void forgedTamperedOrForeignTokensAreRefused() {
         String token = tokens.issue("i-42");
-        String otherInteraction = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("i-43".getBytes())
-                + token.substring(token.indexOf('.'));
+        String otherInteraction =
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("i-43".getBytes())
+                        + token.substring(token.indexOf('.'));
         assertTrue(tokens.verify(otherInteraction).isEmpty());
         assertTrue(tokens.verify(token.substring(0, token.length() - 2)).isEmpty());
         assertTrue(tokens.verify("garbage").isEmpty());

@@ -13,8 +13,10 @@ class InteractionTest {
 
     static final Instant T = Instant.parse("2025-03-01T10:00:00Z");
 
-    private final InteractionFixture events = InteractionFixture.interaction("i", "c").withoutReason()
-            .withRequestedAt(T).withAt(T);
+    private final InteractionFixture events = InteractionFixture.interaction("i", "c")
+            .withoutReason()
+            .withRequestedAt(T)
+            .withAt(T);
 
     @Test
     void assignmentMakesACallPossibleUntilTheEnd() {

@@ -7,8 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AgentProfileRequest", example = """
         {"displayName":"Alice Martín","capacity":3,"securityGroups":["sales"]}""")
 public record AgentProfileRequest(
-        @Schema(description = "defaults to the agent id", maxLength = 200) String displayName,
-        @Schema(minimum = "1", maximum = "20", defaultValue = "3") Integer capacity,
+        @Schema(description = "defaults to the agent id", maxLength = 200)
+        String displayName,
+
+        @Schema(minimum = "1", maximum = "20", defaultValue = "3")
+        Integer capacity,
+
         @Schema(required = true, description = "at least one; each one of the caller's groups")
-        List<String> securityGroups) {
-}
+        List<String> securityGroups) {}

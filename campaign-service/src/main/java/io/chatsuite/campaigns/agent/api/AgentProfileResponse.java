@@ -13,8 +13,12 @@ public record AgentProfileResponse(
         String displayName,
         int capacity,
         List<String> securityGroups,
-        @Schema(readOnly = true, description = "campaigns listing this agent in agentMembers that the caller may "
-                + "see; change them on the campaigns") List<String> campaignIds,
+
+        @Schema(
+                readOnly = true,
+                description = "campaigns listing this agent in agentMembers that the caller may "
+                        + "see; change them on the campaigns")
+        List<String> campaignIds,
+
         long version,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

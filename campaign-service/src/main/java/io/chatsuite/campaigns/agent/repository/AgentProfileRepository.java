@@ -17,7 +17,9 @@ public class AgentProfileRepository implements PanacheRepositoryBase<AgentProfil
 
     /** The orders a profile listing accepts. */
     public enum SortField {
-        agentId("p.agentId"), displayName("lower(p.displayName)"), updatedAt("p.updatedAt");
+        agentId("p.agentId"),
+        displayName("lower(p.displayName)"),
+        updatedAt("p.updatedAt");
 
         final String expression;
 
@@ -27,15 +29,21 @@ public class AgentProfileRepository implements PanacheRepositoryBase<AgentProfil
     }
 
     /** A page of profiles and how many match in all. */
-    public record Result(List<AgentProfile> items, long total) {
-    }
+    public record Result(List<AgentProfile> items, long total) {}
 
     /**
      * Profiles sharing one of {@code groups}; only {@code onlyAgent}'s when set; whose id or display name
      * contains {@code name} when set.
      */
-    public Uni<Result> search(Collection<String> groups, String onlyAgent, String name, String securityGroup,
-            SortField sort, boolean ascending, int page, int size) {
+    public Uni<Result> search(
+            Collection<String> groups,
+            String onlyAgent,
+            String name,
+            String securityGroup,
+            SortField sort,
+            boolean ascending,
+            int page,
+            int size) {
         if (groups.isEmpty()) {
             return Uni.createFrom().item(new Result(List.of(), 0));
         }
@@ -48,18 +56,27 @@ public class AgentProfileRepository implements PanacheRepositoryBase<AgentProfil
             params.put("agent", onlyAgent);
         }
         if (name != null && !name.isBlank()) {
-            where.append(" and (lower(p.agentId) like :name escape '\\' or lower(p.displayName) like :name escape '\\')");
-            params.put("name", "%" + name.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            where.append(
+                    " and (lower(p.agentId) like :name escape '\\' or lower(p.displayName) like :name escape '\\')");
+            params.put(
+                    "name",
+                    "%"
+                            + name.strip()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%");
         }
         if (securityGroup != null) {
             where.append(" and :group member of p.securityGroups");
             params.put("group", securityGroup);
         }
         String ordered = where + " order by " + sort.expression + (ascending ? " asc" : " desc") + ", p.agentId asc";
-        return count(where.toString(), params).chain(total -> total == 0
-                ? Uni.createFrom().item(new Result(List.of(), 0))
-                : find(ordered, params).page(page, size).list().map(items -> new Result(items, total)));
+        return count(where.toString(), params)
+                .chain(total -> total == 0
+                        ? Uni.createFrom().item(new Result(List.of(), 0))
+                        : find(ordered, params).page(page, size).list().map(items -> new Result(items, total)));
     }
 
     public Uni<AgentProfile> lockById(String agentId) {
@@ -73,6 +90,7 @@ public class AgentProfileRepository implements PanacheRepositoryBase<AgentProfil
             return Uni.createFrom().item(List.of());
         }
         return find("agentId in ?1 order by agentId", new TreeSet<>(agentIds))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 }

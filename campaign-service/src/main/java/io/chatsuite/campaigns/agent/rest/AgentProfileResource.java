@@ -8,9 +8,9 @@ import io.chatsuite.campaigns.campaign.api.Page;
 import io.chatsuite.campaigns.campaign.service.CampaignValidator;
 import io.chatsuite.campaigns.http.PageRequest;
 import io.chatsuite.campaigns.http.Preconditions;
-import io.chatsuite.commons.security.Caller;
 import io.chatsuite.commons.problem.Problem;
 import io.chatsuite.commons.problem.Problem.FieldError;
+import io.chatsuite.commons.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -47,7 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role not allowed, or a security group that is not the caller's",
+@APIResponse(
+        responseCode = "403",
+        description = "Role not allowed, or a security group that is not the caller's",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AgentProfileResource {
 
@@ -67,52 +69,72 @@ public class AgentProfileResource {
              "campaignIds":["6f1c0e7a-3b0e-4d69-9c55-0a3c2f1d8e11"],"version":2,"updatedAt":"2025-05-02T08:30:00Z"}],
              "page":0,"size":20,"total":1}""")))
     @APIResponse(responseCode = "400", description = "Each bad parameter named")
-    public Uni<Page<AgentProfileResponse>> list(@QueryParam("page") String page, @QueryParam("size") String size,
-            @Parameter(description = "field,asc|desc; fields agentId, displayName, updatedAt")
-            @QueryParam("sort") String sort,
-            @Parameter(description = "agent id or display name contains, case-insensitive")
-            @QueryParam("name") String name,
+    public Uni<Page<AgentProfileResponse>> list(
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @Parameter(description = "field,asc|desc; fields agentId, displayName, updatedAt") @QueryParam("sort")
+                    String sort,
+            @Parameter(description = "agent id or display name contains, case-insensitive") @QueryParam("name")
+                    String name,
             @QueryParam("securityGroup") String securityGroup) {
         List<FieldError> errors = new ArrayList<>();
-        PageRequest<AgentProfileRepository.SortField> paging = PageRequest.parse(page, size, sort,
-                AgentProfileRepository.SortField.class, AgentProfileRepository.SortField.agentId, errors);
+        PageRequest<AgentProfileRepository.SortField> paging = PageRequest.parse(
+                page,
+                size,
+                sort,
+                AgentProfileRepository.SortField.class,
+                AgentProfileRepository.SortField.agentId,
+                errors);
         if (name != null && name.length() > 120) {
             errors.add(new FieldError("name", "must be at most 120 characters"));
         }
         CampaignValidator.failIfAny(errors, "The listing has invalid parameters");
-        return service.list(caller, name, securityGroup == null || securityGroup.isBlank() ? null
-                : securityGroup.strip(), paging);
+        return service.list(
+                caller, name, securityGroup == null || securityGroup.isBlank() ? null : securityGroup.strip(), paging);
     }
 
     @GET
     @Path("/{agentId}")
     @RolesAllowed({Caller.ADMIN, Caller.SUPERVISOR, Caller.AGENT})
     @Operation(summary = "Read one profile; its ETag is its version")
-    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+    @APIResponse(
+            responseCode = "200",
+            headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = AgentProfileResponse.class)))
     @APIResponse(responseCode = "404", description = "No such profile, or not visible to the caller")
     public Uni<Response> get(@PathParam("agentId") String agentId) {
-        return service.find(caller, agentId).map(p -> Response.ok(p).tag(Preconditions.tag(p.version())).build());
+        return service.find(caller, agentId)
+                .map(p -> Response.ok(p).tag(Preconditions.tag(p.version())).build());
     }
 
     @PUT
     @Path("/{agentId}")
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Create or replace a profile; If-Match required when it exists")
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag"),
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = AgentProfileResponse.class)))
-    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "ETag"),
-            @Header(name = "Location")}, content = @Content(schema = @Schema(implementation = AgentProfileResponse.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {@Header(name = "ETag"), @Header(name = "Location")},
+            content = @Content(schema = @Schema(implementation = AgentProfileResponse.class)))
     @APIResponse(responseCode = "400", description = "Every invalid field named")
     @APIResponse(responseCode = "409", description = "A profile of that agent exists, managed by other groups only")
     @APIResponse(responseCode = "412", description = "Changed since it was read, or If-Match on a creation")
     @APIResponse(responseCode = "428", description = "If-Match missing for an existing profile")
-    public Uni<Response> put(@PathParam("agentId") String agentId,
+    public Uni<Response> put(
+            @PathParam("agentId") String agentId,
             @Parameter(in = ParameterIn.HEADER, example = "\"2\"") @HeaderParam("If-Match") String ifMatch,
-            AgentProfileRequest request, @Context UriInfo uri) {
-        return service.upsert(caller, agentId, request, ifMatch).map(u -> (u.created()
-                ? Response.created(uri.getAbsolutePath()) : Response.ok())
-                .entity(u.profile()).tag(Preconditions.tag(u.profile().version())).build());
+            AgentProfileRequest request,
+            @Context UriInfo uri) {
+        return service.upsert(caller, agentId, request, ifMatch)
+                .map(u -> (u.created() ? Response.created(uri.getAbsolutePath()) : Response.ok())
+                        .entity(u.profile())
+                        .tag(Preconditions.tag(u.profile().version()))
+                        .build());
     }
 
     @DELETE
@@ -122,8 +144,10 @@ public class AgentProfileResource {
     @APIResponse(responseCode = "204", description = "Deleted; AgentProfileDeleted and a tombstone published")
     @APIResponse(responseCode = "404", description = "No such profile, or not visible to the caller")
     @APIResponse(responseCode = "412", description = "Changed since it was read")
-    public Uni<Response> delete(@PathParam("agentId") String agentId,
+    public Uni<Response> delete(
+            @PathParam("agentId") String agentId,
             @Parameter(in = ParameterIn.HEADER) @HeaderParam("If-Match") String ifMatch) {
-        return service.delete(caller, agentId, ifMatch).map(v -> Response.noContent().build());
+        return service.delete(caller, agentId, ifMatch)
+                .map(v -> Response.noContent().build());
     }
 }

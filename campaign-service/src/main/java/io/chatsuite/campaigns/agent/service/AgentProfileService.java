@@ -9,10 +9,10 @@ import io.chatsuite.campaigns.campaign.repository.CampaignRepository;
 import io.chatsuite.campaigns.campaign.service.CampaignValidator;
 import io.chatsuite.campaigns.http.PageRequest;
 import io.chatsuite.campaigns.http.Preconditions;
-import io.chatsuite.commons.security.Caller;
 import io.chatsuite.commons.outbox.Outbox;
 import io.chatsuite.commons.problem.Problem.FieldError;
 import io.chatsuite.commons.problem.ProblemException;
+import io.chatsuite.commons.security.Caller;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.Topics;
 import io.chatsuite.events.agent.AgentProfileDeleted;
@@ -54,18 +54,31 @@ public class AgentProfileService {
     }
 
     /** The answer to a PUT: the profile and whether it was created. */
-    public record Upserted(AgentProfileResponse profile, boolean created) {
-    }
+    public record Upserted(AgentProfileResponse profile, boolean created) {}
 
     @WithSession
-    public Uni<Page<AgentProfileResponse>> list(Caller caller, String name, String securityGroup,
-            PageRequest<AgentProfileRepository.SortField> page) {
+    public Uni<Page<AgentProfileResponse>> list(
+            Caller caller, String name, String securityGroup, PageRequest<AgentProfileRepository.SortField> page) {
         Set<String> groups = caller.groups();
-        return profiles.search(groups, caller.overseesGroups() ? null : caller.name(), name, securityGroup,
-                page.sort(), page.ascending(), page.page(), page.size())
-                .chain(result -> campaigns.campaignIdsOf(result.items().stream().map(p -> p.agentId).toList(), groups)
-                        .map(ids -> new Page<>(result.items().stream().map(p -> toResponse(p, ids.get(p.agentId)))
-                                .toList(), page.page(), page.size(), result.total())));
+        return profiles.search(
+                        groups,
+                        caller.overseesGroups() ? null : caller.name(),
+                        name,
+                        securityGroup,
+                        page.sort(),
+                        page.ascending(),
+                        page.page(),
+                        page.size())
+                .chain(result -> campaigns
+                        .campaignIdsOf(
+                                result.items().stream().map(p -> p.agentId).toList(), groups)
+                        .map(ids -> new Page<>(
+                                result.items().stream()
+                                        .map(p -> toResponse(p, ids.get(p.agentId)))
+                                        .toList(),
+                                page.page(),
+                                page.size(),
+                                result.total())));
     }
 
     @WithSession
@@ -84,8 +97,11 @@ public class AgentProfileService {
         if (agentId == null || !USERNAME.matcher(agentId).matches()) {
             errors.add(new FieldError("agentId", "must be a username (letters, digits, . _ - @; at most 100)"));
         }
-        String displayName = request == null || request.displayName() == null || request.displayName().isBlank()
-                ? agentId : request.displayName().strip();
+        String displayName = request == null
+                        || request.displayName() == null
+                        || request.displayName().isBlank()
+                ? agentId
+                : request.displayName().strip();
         if (displayName != null && displayName.length() > 200) {
             errors.add(new FieldError("displayName", "must be at most 200 characters"));
         }
@@ -94,8 +110,8 @@ public class AgentProfileService {
             errors.add(new FieldError("capacity", "must be between 1 and 20"));
         }
         TreeSet<String> requested = new TreeSet<>();
-        List<String> givenGroups = request == null || request.securityGroups() == null ? List.of()
-                : request.securityGroups();
+        List<String> givenGroups =
+                request == null || request.securityGroups() == null ? List.of() : request.securityGroups();
         for (int i = 0; i < givenGroups.size(); i++) {
             String g = givenGroups.get(i);
             if (g == null || g.isBlank() || g.length() > 120) {
@@ -120,12 +136,14 @@ public class AgentProfileService {
                 p.securityGroups.addAll(requested);
                 p.createdAt = now;
                 p.updatedAt = now;
-                return profiles.persistAndFlush(p).chain(() -> publish(List.of(p)))
-                        .chain(() -> withCampaigns(p, caller.groups())).map(r -> new Upserted(r, true));
+                return profiles.persistAndFlush(p)
+                        .chain(() -> publish(List.of(p)))
+                        .chain(() -> withCampaigns(p, caller.groups()))
+                        .map(r -> new Upserted(r, true));
             }
             if (!sharesGroup(existing, caller)) {
-                throw ProblemException.conflict("Agent " + agentId + " already has a profile managed by security "
-                        + "groups you are not in");
+                throw ProblemException.conflict(
+                        "Agent " + agentId + " already has a profile managed by security " + "groups you are not in");
             }
             Preconditions.requireIfMatch(ifMatch);
             Preconditions.check(ifMatch, existing.version);
@@ -146,8 +164,10 @@ public class AgentProfileService {
                 existing.securityGroups.addAll(groups);
             }
             existing.updatedAt = now;
-            return profiles.flush().chain(() -> publish(List.of(existing)))
-                    .chain(() -> withCampaigns(existing, caller.groups())).map(r -> new Upserted(r, false));
+            return profiles.flush()
+                    .chain(() -> publish(List.of(existing)))
+                    .chain(() -> withCampaigns(existing, caller.groups()))
+                    .map(r -> new Upserted(r, false));
         });
     }
 
@@ -158,16 +178,22 @@ public class AgentProfileService {
                 throw ProblemException.notFound("Agent profile", agentId);
             }
             Preconditions.check(ifMatch, p.version);
-            List<String> foreign = p.securityGroups.stream().filter(g -> !caller.inGroup(g)).toList();
+            List<String> foreign =
+                    p.securityGroups.stream().filter(g -> !caller.inGroup(g)).toList();
             if (!foreign.isEmpty()) {
-                throw new ProblemException(403, "Forbidden", "This profile is also managed by security groups you "
-                        + "are not in " + foreign + "; remove yourself from it with PUT instead");
+                throw new ProblemException(
+                        403,
+                        "Forbidden",
+                        "This profile is also managed by security groups you " + "are not in " + foreign
+                                + "; remove yourself from it with PUT instead");
             }
             Instant now = now();
-            return profiles.delete(p).chain(profiles::flush)
-                    .chain(() -> outbox.add(agentId, EventCodec.wrap(SOURCE, agentId,
-                            new AgentProfileDeleted(agentId, now))))
-                    .chain(() -> outbox.addTombstone(Topics.AGENT_PROFILES, agentId, UUID.randomUUID().toString()));
+            return profiles.delete(p)
+                    .chain(profiles::flush)
+                    .chain(() -> outbox.add(
+                            agentId, EventCodec.wrap(SOURCE, agentId, new AgentProfileDeleted(agentId, now))))
+                    .chain(() -> outbox.addTombstone(
+                            Topics.AGENT_PROFILES, agentId, UUID.randomUUID().toString()));
         });
     }
 
@@ -191,15 +217,22 @@ public class AgentProfileService {
     }
 
     private Uni<Void> publish(List<AgentProfile> changed) {
-        return campaigns.campaignIdsOf(changed.stream().map(p -> p.agentId).toList(), null).chain(ids -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (AgentProfile p : changed) {
-                AgentProfileUpserted event = new AgentProfileUpserted(p.agentId, p.displayName, p.capacity,
-                        List.copyOf(ids.get(p.agentId)), p.version, p.updatedAt);
-                chain = chain.chain(() -> outbox.add(p.agentId, EventCodec.wrap(SOURCE, p.agentId, event)));
-            }
-            return chain;
-        });
+        return campaigns
+                .campaignIdsOf(changed.stream().map(p -> p.agentId).toList(), null)
+                .chain(ids -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (AgentProfile p : changed) {
+                        AgentProfileUpserted event = new AgentProfileUpserted(
+                                p.agentId,
+                                p.displayName,
+                                p.capacity,
+                                List.copyOf(ids.get(p.agentId)),
+                                p.version,
+                                p.updatedAt);
+                        chain = chain.chain(() -> outbox.add(p.agentId, EventCodec.wrap(SOURCE, p.agentId, event)));
+                    }
+                    return chain;
+                });
     }
 
     private Uni<AgentProfileResponse> withCampaigns(AgentProfile p, Set<String> groups) {
@@ -215,8 +248,14 @@ public class AgentProfileService {
     }
 
     static AgentProfileResponse toResponse(AgentProfile p, List<String> campaignIds) {
-        return new AgentProfileResponse(p.agentId, p.displayName, p.capacity, List.copyOf(p.securityGroups),
-                campaignIds == null ? List.of() : List.copyOf(campaignIds), p.version, p.updatedAt);
+        return new AgentProfileResponse(
+                p.agentId,
+                p.displayName,
+                p.capacity,
+                List.copyOf(p.securityGroups),
+                campaignIds == null ? List.of() : List.copyOf(campaignIds),
+                p.version,
+                p.updatedAt);
     }
 
     private static Instant now() {

@@ -20,7 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "createdAt":"2025-05-01T10:00:00Z","updatedAt":"2025-05-02T08:30:00Z"}""")
 public record CampaignResponse(
         String id,
-        @Schema(description = "increases with every change; the ETag") long version,
+
+        @Schema(description = "increases with every change; the ETag")
+        long version,
+
         String name,
         String securityGroup,
         Strategy strategy,
@@ -37,5 +40,4 @@ public record CampaignResponse(
         Map<String, Map<String, String>> messages,
         @Schema(description = "agent usernames, sorted") List<String> agentMembers,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

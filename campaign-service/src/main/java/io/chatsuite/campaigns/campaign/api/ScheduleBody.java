@@ -14,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "exceptions":[{"date":"2025-12-25","closed":true,"ranges":[]},
                        {"date":"2025-12-24","closed":false,"ranges":[{"start":"09:00","end":"13:00"}]}]}""")
 public record ScheduleBody(
-        @Schema(description = "IANA time zone", example = "Europe/Madrid") String timezone,
+        @Schema(description = "IANA time zone", example = "Europe/Madrid")
+        String timezone,
+
         List<WeeklyRange> weekly,
         List<DateException> exceptions) {
 
@@ -22,20 +24,22 @@ public record ScheduleBody(
     public record WeeklyRange(
             @Schema(enumeration = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"})
             String day,
-            @Schema(pattern = "^\\d{2}:\\d{2}$", example = "09:00") String start,
-            @Schema(pattern = "^\\d{2}:\\d{2}$", example = "18:00") String end) {
-    }
+
+            @Schema(pattern = "^\\d{2}:\\d{2}$", example = "09:00")
+            String start,
+
+            @Schema(pattern = "^\\d{2}:\\d{2}$", example = "18:00")
+            String end) {}
 
     @Schema(name = "TimeRange")
     public record TimeRange(
-            @Schema(pattern = "^\\d{2}:\\d{2}$", example = "09:00") String start,
-            @Schema(pattern = "^\\d{2}:\\d{2}$", example = "13:00") String end) {
-    }
+            @Schema(pattern = "^\\d{2}:\\d{2}$", example = "09:00")
+            String start,
+
+            @Schema(pattern = "^\\d{2}:\\d{2}$", example = "13:00")
+            String end) {}
 
     @Schema(name = "DateException", description = "closed all day, or open only in ranges")
     public record DateException(
-            @Schema(format = "date", example = "2025-12-25") String date,
-            Boolean closed,
-            List<TimeRange> ranges) {
-    }
+            @Schema(format = "date", example = "2025-12-25") String date, Boolean closed, List<TimeRange> ranges) {}
 }

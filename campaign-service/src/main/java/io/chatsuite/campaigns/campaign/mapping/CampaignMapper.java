@@ -16,8 +16,7 @@ public final class CampaignMapper {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private CampaignMapper() {
-    }
+    private CampaignMapper() {}
 
     public static void apply(CampaignDefinition d, Campaign campaign) {
         campaign.name = d.name();
@@ -25,8 +24,15 @@ public final class CampaignMapper {
         campaign.strategy = d.strategy();
         campaign.serviceLevelSeconds = d.serviceLevelSeconds();
         campaign.defaultLanguage = d.defaultLanguage();
-        campaign.settings = new CampaignSettings(d.schedule(), d.messages(), d.allowedOrigins(),
-                d.serviceLevelFormula(), d.shortAbandonSeconds(), d.maxWaiting(), d.allowAudio(), d.allowVideo(),
+        campaign.settings = new CampaignSettings(
+                d.schedule(),
+                d.messages(),
+                d.allowedOrigins(),
+                d.serviceLevelFormula(),
+                d.shortAbandonSeconds(),
+                d.maxWaiting(),
+                d.allowAudio(),
+                d.allowVideo(),
                 d.offlineMessagesEnabled());
         // Replace the members only when they change: an untouched collection keeps its rows.
         if (!members(campaign).equals(d.agentMembers())) {
@@ -37,17 +43,48 @@ public final class CampaignMapper {
 
     public static CampaignResponse toResponse(Campaign c) {
         CampaignSettings s = c.settings;
-        return new CampaignResponse(c.id, c.version, c.name, c.securityGroup, c.strategy, c.serviceLevelSeconds,
-                s.serviceLevelFormula(), s.shortAbandonSeconds(), toBody(s.schedule()), s.maxWaiting(),
-                s.allowAudio(), s.allowVideo(), s.offlineMessagesEnabled(), s.allowedOrigins(), c.defaultLanguage,
-                s.messages(), members(c), c.createdAt, c.updatedAt);
+        return new CampaignResponse(
+                c.id,
+                c.version,
+                c.name,
+                c.securityGroup,
+                c.strategy,
+                c.serviceLevelSeconds,
+                s.serviceLevelFormula(),
+                s.shortAbandonSeconds(),
+                toBody(s.schedule()),
+                s.maxWaiting(),
+                s.allowAudio(),
+                s.allowVideo(),
+                s.offlineMessagesEnabled(),
+                s.allowedOrigins(),
+                c.defaultLanguage,
+                s.messages(),
+                members(c),
+                c.createdAt,
+                c.updatedAt);
     }
 
     public static CampaignUpserted toEvent(Campaign c) {
         CampaignSettings s = c.settings;
-        return new CampaignUpserted(c.id, c.version, c.name, c.securityGroup, c.strategy, c.serviceLevelSeconds,
-                c.defaultLanguage, s.schedule(), s.messages(), members(c), s.allowedOrigins(), c.updatedAt,
-                s.serviceLevelFormula(), s.shortAbandonSeconds(), s.maxWaiting(), s.allowAudio(), s.allowVideo(),
+        return new CampaignUpserted(
+                c.id,
+                c.version,
+                c.name,
+                c.securityGroup,
+                c.strategy,
+                c.serviceLevelSeconds,
+                c.defaultLanguage,
+                s.schedule(),
+                s.messages(),
+                members(c),
+                s.allowedOrigins(),
+                c.updatedAt,
+                s.serviceLevelFormula(),
+                s.shortAbandonSeconds(),
+                s.maxWaiting(),
+                s.allowAudio(),
+                s.allowVideo(),
                 s.offlineMessagesEnabled());
     }
 
@@ -55,13 +92,20 @@ public final class CampaignMapper {
         if (s == null) {
             return null;
         }
-        return new ScheduleBody(s.timezone(),
-                s.weekly().stream().map(w -> new ScheduleBody.WeeklyRange(w.day() == null ? null : w.day().name(),
-                        time(w.start()), time(w.end()))).toList(),
-                s.exceptions().stream().map(e -> new ScheduleBody.DateException(
-                        e.date() == null ? null : e.date().toString(), e.closed(),
-                        e.ranges().stream().map(r -> new ScheduleBody.TimeRange(time(r.start()), time(r.end())))
-                                .toList())).toList());
+        return new ScheduleBody(
+                s.timezone(),
+                s.weekly().stream()
+                        .map(w -> new ScheduleBody.WeeklyRange(
+                                w.day() == null ? null : w.day().name(), time(w.start()), time(w.end())))
+                        .toList(),
+                s.exceptions().stream()
+                        .map(e -> new ScheduleBody.DateException(
+                                e.date() == null ? null : e.date().toString(),
+                                e.closed(),
+                                e.ranges().stream()
+                                        .map(r -> new ScheduleBody.TimeRange(time(r.start()), time(r.end())))
+                                        .toList()))
+                        .toList());
     }
 
     /** The members, sorted (a stable order for round robin and for comparing). */

@@ -43,17 +43,19 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, Strin
             params.put("group", query.securityGroup());
         }
         // The id breaks ties so that pages never overlap or skip a campaign.
-        String ordered = where + " order by " + query.sort().expression + (query.ascending() ? " asc" : " desc")
-                + ", c.id asc";
-        return count(where.toString(), params).chain(total -> total == 0
-                ? Uni.createFrom().item(new Result(List.of(), 0))
-                : find(ordered, params).page(query.page(), query.size()).list()
-                        .map(items -> new Result(items, total)));
+        String ordered =
+                where + " order by " + query.sort().expression + (query.ascending() ? " asc" : " desc") + ", c.id asc";
+        return count(where.toString(), params)
+                .chain(total -> total == 0
+                        ? Uni.createFrom().item(new Result(List.of(), 0))
+                        : find(ordered, params)
+                                .page(query.page(), query.size())
+                                .list()
+                                .map(items -> new Result(items, total)));
     }
 
     /** A page of campaigns and the number of all that match. */
-    public record Result(List<Campaign> items, long total) {
-    }
+    public record Result(List<Campaign> items, long total) {}
 
     /** The campaign, locked for the rest of the transaction (a concurrent writer waits, then sees the change). */
     public Uni<Campaign> lockById(String id) {
@@ -62,8 +64,12 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, Strin
     }
 
     public Uni<Boolean> nameTaken(String securityGroup, String name, String exceptId) {
-        return count("securityGroup = ?1 and lower(name) = lower(?2) and id <> ?3", securityGroup, name,
-                exceptId == null ? "" : exceptId).map(n -> n > 0);
+        return count(
+                        "securityGroup = ?1 and lower(name) = lower(?2) and id <> ?3",
+                        securityGroup,
+                        name,
+                        exceptId == null ? "" : exceptId)
+                .map(n -> n > 0);
     }
 
     /**
@@ -78,16 +84,19 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, Strin
         }
         String hql = "select m, c.id from Campaign c join c.agentMembers m where m in :agents"
                 + (groups == null ? "" : " and c.securityGroup in :groups") + " order by m, c.id";
-        return Panache.getSession().chain(s -> {
-            var q = s.createSelectionQuery(hql, Object[].class).setParameter("agents", new TreeSet<>(agents));
-            if (groups != null) {
-                q.setParameter("groups", groups);
-            }
-            return q.getResultList();
-        }).map(rows -> {
-            rows.forEach(row -> result.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]));
-            return result;
-        });
+        return Panache.getSession()
+                .chain(s -> {
+                    var q = s.createSelectionQuery(hql, Object[].class).setParameter("agents", new TreeSet<>(agents));
+                    if (groups != null) {
+                        q.setParameter("groups", groups);
+                    }
+                    return q.getResultList();
+                })
+                .map(rows -> {
+                    rows.forEach(row -> result.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                            .add((String) row[1]));
+                    return result;
+                });
     }
 
     private static String escapeLike(String s) {

@@ -9,10 +9,10 @@ import io.chatsuite.campaigns.campaign.mapping.CampaignMapper;
 import io.chatsuite.campaigns.campaign.repository.CampaignQuery;
 import io.chatsuite.campaigns.campaign.repository.CampaignRepository;
 import io.chatsuite.campaigns.http.Preconditions;
-import io.chatsuite.commons.security.Caller;
 import io.chatsuite.commons.outbox.Outbox;
 import io.chatsuite.commons.problem.Problem.FieldError;
 import io.chatsuite.commons.problem.ProblemException;
+import io.chatsuite.commons.security.Caller;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.Topics;
 import io.chatsuite.events.campaign.CampaignDeleted;
@@ -53,39 +53,48 @@ public class CampaignService {
     public Uni<Campaign> create(Caller caller, CampaignRequest request) {
         CampaignDefinition d = CampaignValidator.validate(request);
         caller.requireGroup(d.securityGroup(), "campaigns");
-        return requireFreeName(d, null).chain(() -> {
-            Campaign campaign = new Campaign();
-            campaign.id = UUID.randomUUID().toString();
-            CampaignMapper.apply(d, campaign);
-            campaign.createdAt = now();
-            campaign.updatedAt = campaign.createdAt;
-            return repository.persistAndFlush(campaign)
-                    .chain(() -> announce(campaign))
-                    .chain(() -> profiles.membershipChanged(d.agentMembers()))
-                    .replaceWith(campaign);
-        }).onFailure(CampaignService::isDuplicateName).transform(e -> duplicate(d));
+        return requireFreeName(d, null)
+                .chain(() -> {
+                    Campaign campaign = new Campaign();
+                    campaign.id = UUID.randomUUID().toString();
+                    CampaignMapper.apply(d, campaign);
+                    campaign.createdAt = now();
+                    campaign.updatedAt = campaign.createdAt;
+                    return repository
+                            .persistAndFlush(campaign)
+                            .chain(() -> announce(campaign))
+                            .chain(() -> profiles.membershipChanged(d.agentMembers()))
+                            .replaceWith(campaign);
+                })
+                .onFailure(CampaignService::isDuplicateName)
+                .transform(e -> duplicate(d));
     }
 
     @WithTransaction
     public Uni<Campaign> replace(Caller caller, String id, CampaignRequest request, String ifMatch) {
         Preconditions.requireIfMatch(ifMatch);
         CampaignDefinition d = CampaignValidator.validate(request);
-        return repository.lockById(id).chain(campaign -> {
-            if (campaign == null || !visible(campaign, caller)) {
-                throw ProblemException.notFound("Campaign", id);
-            }
-            Preconditions.check(ifMatch, campaign.version);
-            caller.requireGroup(d.securityGroup(), "campaigns");
-            List<String> before = CampaignMapper.members(campaign);
-            return requireFreeName(d, id).chain(() -> {
-                CampaignMapper.apply(d, campaign);
-                campaign.updatedAt = now();
-                return repository.flush()
-                        .chain(() -> announce(campaign))
-                        .chain(() -> profiles.membershipChanged(changed(before, d.agentMembers())))
-                        .replaceWith(campaign);
-            });
-        }).onFailure(CampaignService::isDuplicateName).transform(e -> duplicate(d));
+        return repository
+                .lockById(id)
+                .chain(campaign -> {
+                    if (campaign == null || !visible(campaign, caller)) {
+                        throw ProblemException.notFound("Campaign", id);
+                    }
+                    Preconditions.check(ifMatch, campaign.version);
+                    caller.requireGroup(d.securityGroup(), "campaigns");
+                    List<String> before = CampaignMapper.members(campaign);
+                    return requireFreeName(d, id).chain(() -> {
+                        CampaignMapper.apply(d, campaign);
+                        campaign.updatedAt = now();
+                        return repository
+                                .flush()
+                                .chain(() -> announce(campaign))
+                                .chain(() -> profiles.membershipChanged(changed(before, d.agentMembers())))
+                                .replaceWith(campaign);
+                    });
+                })
+                .onFailure(CampaignService::isDuplicateName)
+                .transform(e -> duplicate(d));
     }
 
     @WithTransaction
@@ -97,10 +106,13 @@ public class CampaignService {
             Preconditions.check(ifMatch, campaign.version);
             List<String> members = CampaignMapper.members(campaign);
             Instant at = now();
-            return repository.delete(campaign).chain(repository::flush)
+            return repository
+                    .delete(campaign)
+                    .chain(repository::flush)
                     .chain(() -> outbox.add(id, EventCodec.wrap(SOURCE, id, new CampaignDeleted(id, at))))
                     // The tombstone lets compaction forget the campaign; the event tells live consumers why.
-                    .chain(() -> outbox.addTombstone(Topics.CAMPAIGNS, id, UUID.randomUUID().toString()))
+                    .chain(() -> outbox.addTombstone(
+                            Topics.CAMPAIGNS, id, UUID.randomUUID().toString()))
                     .chain(() -> profiles.membershipChanged(members));
         });
     }
@@ -120,8 +132,8 @@ public class CampaignService {
      * The text a customer asking in {@code language} would get for {@code kind}, by the suite's one fallback
      * rule; a 404 problem when no language has it.
      */
-    public static MessagePreview preview(Map<String, Map<String, String>> messages, String defaultLanguage,
-            String kind, String language) {
+    public static MessagePreview preview(
+            Map<String, Map<String, String>> messages, String defaultLanguage, String kind, String language) {
         List<FieldError> errors = new ArrayList<>();
         if (kind == null || !MessageCatalog.KINDS.contains(kind)) {
             errors.add(new FieldError("kind", "must be one of " + String.join(", ", MessageCatalog.KINDS)));
@@ -133,19 +145,24 @@ public class CampaignService {
             errors.add(new FieldError("defaultLanguage", "must be one of es, en, pt"));
         }
         CampaignValidator.failIfAny(errors, "The preview request has invalid parameters");
-        String requested = language == null || language.isBlank() ? defaultLanguage : MessageCatalog.normalize(language);
+        String requested =
+                language == null || language.isBlank() ? defaultLanguage : MessageCatalog.normalize(language);
         return MessageCatalog.resolve(messages, kind, requested, defaultLanguage)
-                .map(r -> new MessagePreview(kind, requested, r.language(), r.text(), !r.language().equals(requested)))
-                .orElseThrow(() -> new ProblemException(404, "Not Found", "No text for message '" + kind
-                        + "' in any language"));
+                .map(r -> new MessagePreview(
+                        kind, requested, r.language(), r.text(), !r.language().equals(requested)))
+                .orElseThrow(() ->
+                        new ProblemException(404, "Not Found", "No text for message '" + kind + "' in any language"));
     }
 
     private Uni<Void> requireFreeName(CampaignDefinition d, String exceptId) {
-        return repository.nameTaken(d.securityGroup(), d.name(), exceptId).invoke(taken -> {
-            if (taken) {
-                throw duplicate(d);
-            }
-        }).replaceWithVoid();
+        return repository
+                .nameTaken(d.securityGroup(), d.name(), exceptId)
+                .invoke(taken -> {
+                    if (taken) {
+                        throw duplicate(d);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> announce(Campaign campaign) {
@@ -165,8 +182,8 @@ public class CampaignService {
     }
 
     private static ProblemException duplicate(CampaignDefinition d) {
-        return ProblemException.conflict("A campaign named '" + d.name() + "' already exists in security group "
-                + d.securityGroup());
+        return ProblemException.conflict(
+                "A campaign named '" + d.name() + "' already exists in security group " + d.securityGroup());
     }
 
     /** A concurrent create or rename that won the race for the name: the unique index refused ours. */

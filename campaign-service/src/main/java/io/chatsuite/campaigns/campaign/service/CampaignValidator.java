@@ -44,13 +44,13 @@ public final class CampaignValidator {
     private static final Pattern HH_MM = Pattern.compile("\\d{2}:\\d{2}");
     /** Keycloak usernames: letters, digits and . _ - @ (lower-cased by Keycloak). */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    private CampaignValidator() {
-    }
+    private CampaignValidator() {}
 
     /** The typed definition of a valid request; a 400 problem naming every bad field otherwise. */
     public static CampaignDefinition validate(CampaignRequest request) {
@@ -84,7 +84,8 @@ public final class CampaignValidator {
         }
         Strategy strategy = required("strategy", r.strategy(), Strategy.class);
         int serviceLevelSeconds = range("serviceLevelSeconds", r.serviceLevelSeconds(), null, 1, 3600);
-        ServiceLevelFormula formula = r.serviceLevelFormula() == null ? ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS
+        ServiceLevelFormula formula = r.serviceLevelFormula() == null
+                ? ServiceLevelFormula.ANSWERED_PLUS_LATE_ABANDONS
                 : required("serviceLevelFormula", r.serviceLevelFormula(), ServiceLevelFormula.class);
         int shortAbandon = range("shortAbandonSeconds", r.shortAbandonSeconds(), 5, 1, 600);
         int maxWaiting = range("maxWaiting", r.maxWaiting(), 50, 1, 1000);
@@ -97,9 +98,22 @@ public final class CampaignValidator {
         Map<String, Map<String, String>> messages = messages(r.messages());
         List<String> members = members(r.agentMembers());
         failIfAny(errors, "The campaign has invalid fields");
-        return new CampaignDefinition(name, group, strategy, serviceLevelSeconds, formula, shortAbandon, schedule,
-                maxWaiting, Boolean.TRUE.equals(r.allowAudio()), Boolean.TRUE.equals(r.allowVideo()),
-                Boolean.TRUE.equals(r.offlineMessagesEnabled()), origins, language, messages, members);
+        return new CampaignDefinition(
+                name,
+                group,
+                strategy,
+                serviceLevelSeconds,
+                formula,
+                shortAbandon,
+                schedule,
+                maxWaiting,
+                Boolean.TRUE.equals(r.allowAudio()),
+                Boolean.TRUE.equals(r.allowVideo()),
+                Boolean.TRUE.equals(r.offlineMessagesEnabled()),
+                origins,
+                language,
+                messages,
+                members);
     }
 
     private Schedule schedule(ScheduleBody s) {
@@ -169,8 +183,8 @@ public final class CampaignValidator {
             }
             exceptions.add(new Schedule.DateException(date, closed, times));
         }
-        exceptions.sort(Comparator.comparing(Schedule.DateException::date,
-                Comparator.nullsLast(Comparator.naturalOrder())));
+        exceptions.sort(
+                Comparator.comparing(Schedule.DateException::date, Comparator.nullsLast(Comparator.naturalOrder())));
         return new Schedule(s.timezone(), weekly, exceptions);
     }
 
@@ -284,8 +298,16 @@ public final class CampaignValidator {
                 }
             }
         }
-        error(field, value == null ? "must not be null" : "must be one of "
-                + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        error(
+                field,
+                value == null
+                        ? "must not be null"
+                        : "must be one of "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(type.getEnumConstants())
+                                                .map(Enum::name)
+                                                .toList()));
         return null;
     }
 

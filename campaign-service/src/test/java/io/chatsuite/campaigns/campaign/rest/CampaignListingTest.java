@@ -34,27 +34,47 @@ class CampaignListingTest {
 
     @Test
     void pagesAreSortedByNameCaseInsensitivelyAndCountEverything() {
-        as(admin).get("/api/campaigns?size=2").then().statusCode(200)
-                .body("items.name", contains("Alpha", "bravo")).body("page", equalTo(0)).body("size", equalTo(2))
+        as(admin)
+                .get("/api/campaigns?size=2")
+                .then()
+                .statusCode(200)
+                .body("items.name", contains("Alpha", "bravo"))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
                 .body("total", equalTo(5));
-        as(admin).get("/api/campaigns?size=2&page=2").then().statusCode(200)
-                .body("items.name", contains("echo")).body("total", equalTo(5));
-        as(admin).get("/api/campaigns?sort=name,desc").then()
+        as(admin)
+                .get("/api/campaigns?size=2&page=2")
+                .then()
+                .statusCode(200)
+                .body("items.name", contains("echo"))
+                .body("total", equalTo(5));
+        as(admin)
+                .get("/api/campaigns?sort=name,desc")
+                .then()
                 .body("items.name", contains("echo", "Delta", "charlie", "bravo", "Alpha"));
-        as(admin).get("/api/campaigns?sort=createdAt,asc").then()
+        as(admin)
+                .get("/api/campaigns?sort=createdAt,asc")
+                .then()
                 .body("items.name", contains("charlie", "Alpha", "echo", "Delta", "bravo"));
-        as(admin).get("/api/campaigns?sort=strategy,desc&size=2").then()
+        as(admin)
+                .get("/api/campaigns?sort=strategy,desc&size=2")
+                .then()
                 .body("items.strategy", contains("RING_ALL", "RING_ALL"));
     }
 
     @Test
     void filtersCombine() {
         as(admin).get("/api/campaigns?name=HA").then().body("items.name", contains("Alpha", "charlie"));
-        as(admin).get("/api/campaigns?strategy=RING_ALL").then().body("items.name", contains("bravo", "Delta"))
+        as(admin)
+                .get("/api/campaigns?strategy=RING_ALL")
+                .then()
+                .body("items.name", contains("bravo", "Delta"))
                 .body("total", equalTo(2));
         as(admin).get("/api/campaigns?strategy=RING_ALL&name=d").then().body("items.name", contains("Delta"));
         as(admin).get("/api/campaigns?securityGroup=" + group).then().body("total", equalTo(5));
-        as(TestTokens.admin(group, "sales")).get("/api/campaigns?securityGroup=" + group + "&size=100").then()
+        as(TestTokens.admin(group, "sales"))
+                .get("/api/campaigns?securityGroup=" + group + "&size=100")
+                .then()
                 .body("items", hasSize(5));
         as(admin).get("/api/campaigns?securityGroup=sales").then().body("total", equalTo(0));
         as(admin).get("/api/campaigns?name=%25").then().body("total", equalTo(0));
@@ -62,14 +82,21 @@ class CampaignListingTest {
 
     @Test
     void anAgentListsOnlyTheCampaignsTheyAreAMemberOf() {
-        as(TestTokens.agent("zoe", group)).get("/api/campaigns").then().statusCode(200)
-                .body("items.name", containsInAnyOrder("bravo", "Delta")).body("total", equalTo(2));
+        as(TestTokens.agent("zoe", group))
+                .get("/api/campaigns")
+                .then()
+                .statusCode(200)
+                .body("items.name", containsInAnyOrder("bravo", "Delta"))
+                .body("total", equalTo(2));
         as(TestTokens.supervisor(group)).get("/api/campaigns").then().body("total", equalTo(5));
     }
 
     @Test
     void badParametersAreEachNamed() {
-        as(admin).get("/api/campaigns?page=-1&size=1000&sort=color,up&strategy=FASTEST").then().statusCode(400)
+        as(admin)
+                .get("/api/campaigns?page=-1&size=1000&sort=color,up&strategy=FASTEST")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("page", "size", "sort", "sort", "strategy"));
         as(admin).get("/api/campaigns?page=x").then().statusCode(400).body("errors.field", contains("page"));

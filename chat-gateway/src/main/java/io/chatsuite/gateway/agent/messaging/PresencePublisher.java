@@ -31,6 +31,8 @@ public class PresencePublisher {
         AgentPresenceChanged data = new AgentPresenceChanged(agentId, displayName, status, Instant.now());
         String value = EventCodec.encode(EventCodec.wrap(SOURCE, agentId, data));
         return emitter.sendMessage(Message.of(value)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(agentId).build()));
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(agentId)
+                        .build()));
     }
 }

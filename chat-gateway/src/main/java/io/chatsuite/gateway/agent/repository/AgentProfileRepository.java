@@ -11,13 +11,14 @@ public class AgentProfileRepository implements PanacheRepositoryBase<AgentProfil
 
     /** Records the agent's display name; two consoles connecting at once both succeed. */
     public Uni<Void> upsert(String agentId, String displayName) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into agent_profile(agent_id, display_name, updated_at) values (?1, ?2, now()) "
-                                + "on conflict (agent_id) do update set display_name = excluded.display_name, "
-                                + "updated_at = excluded.updated_at")
-                .setParameter(1, agentId)
-                .setParameter(2, displayName)
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into agent_profile(agent_id, display_name, updated_at) values (?1, ?2, now()) "
+                                        + "on conflict (agent_id) do update set display_name = excluded.display_name, "
+                                        + "updated_at = excluded.updated_at")
+                        .setParameter(1, agentId)
+                        .setParameter(2, displayName)
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 

@@ -68,19 +68,26 @@ public class AgentDeskService {
             Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
             s.endRequestedAt = at;
             s.updatedAt = at;
-            return outbox.add(s.campaignId, EventCodec.wrap(SOURCE, interactionId,
-                    new RoutingEndRequested(interactionId, s.campaignId, Party.AGENT, agentId, at)));
+            return outbox.add(
+                    s.campaignId,
+                    EventCodec.wrap(
+                            SOURCE,
+                            interactionId,
+                            new RoutingEndRequested(interactionId, s.campaignId, Party.AGENT, agentId, at)));
         });
     }
 
     private static ChatSession requireOpen(ChatSession s, String agentId, String interactionId) {
         if (s == null || !agentId.equals(s.agentId)) {
-            throw new FrameException(ErrorCode.NOT_ASSIGNED, "interaction " + interactionId
-                    + " is not assigned to you", null, interactionId);
+            throw new FrameException(
+                    ErrorCode.NOT_ASSIGNED,
+                    "interaction " + interactionId + " is not assigned to you",
+                    null,
+                    interactionId);
         }
         if (s.state != SessionState.ASSIGNED) {
-            throw new FrameException(ErrorCode.CHAT_ENDED, "interaction " + interactionId + " has ended", null,
-                    interactionId);
+            throw new FrameException(
+                    ErrorCode.CHAT_ENDED, "interaction " + interactionId + " has ended", null, interactionId);
         }
         return s;
     }

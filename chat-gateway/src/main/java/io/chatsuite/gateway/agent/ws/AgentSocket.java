@@ -58,8 +58,14 @@ public class AgentSocket {
     private final OfferBoard offers;
     private final OfferAnswers answers;
 
-    public AgentSocket(SecurityIdentity identity, AgentDeskService desk, AgentPresence presence,
-            ChatMessagePublisher messages, LiveHub hub, OfferBoard offers, OfferAnswers answers) {
+    public AgentSocket(
+            SecurityIdentity identity,
+            AgentDeskService desk,
+            AgentPresence presence,
+            ChatMessagePublisher messages,
+            LiveHub hub,
+            OfferBoard offers,
+            OfferAnswers answers) {
         this.offers = offers;
         this.answers = answers;
         this.identity = identity;
@@ -82,10 +88,12 @@ public class AgentSocket {
                     offers.openFor(agentId).forEach(o -> agent.link().send(OfferBoard.frame(o)));
                 })
                 .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> {
+                .onFailure()
+                .recoverWithUni(failure -> {
                     LOG.warnf("Agent %s could not connect: %s", agentId, failure.toString());
-                    agent.link().open(ServerFrames.error(ErrorCode.UNAVAILABLE,
-                            "temporary problem; connect again", null, null));
+                    agent.link()
+                            .open(ServerFrames.error(
+                                    ErrorCode.UNAVAILABLE, "temporary problem; connect again", null, null));
                     return connection.close(new CloseReason(1011, "unavailable"));
                 });
     }
@@ -140,24 +148,31 @@ public class AgentSocket {
             throw FrameException.bad("status must be AVAILABLE or AWAY");
         }
         return presence.change(agent.agentId(), PresenceStatus.valueOf(status))
-                .onFailure().transform(f -> Failures.unavailable(f, null, null));
+                .onFailure()
+                .transform(f -> Failures.unavailable(f, null, null));
     }
 
     private Uni<Void> resume(AgentConnection agent, ClientFrame frame) {
         Map<String, Long> wanted = frame.seqMap("interactions", MAX_RESUME);
-        return desk.findAll(wanted.keySet()).invoke(found -> {
-            Map<String, ChatSession> byId = found.stream()
-                    .collect(Collectors.toMap(s -> s.interactionId, Function.identity()));
-            wanted.forEach((interactionId, lastSeq) -> {
-                ChatSession s = byId.get(interactionId);
-                if (s == null || !agent.agentId().equals(s.agentId)) {
-                    agent.link().send(ServerFrames.error(ErrorCode.NOT_ASSIGNED,
-                            "interaction " + interactionId + " is not assigned to you", null, interactionId));
-                } else {
-                    hub.follow(agent.link(), interactionId, Math.min(lastSeq, s.lastSeq));
-                }
-            });
-        }).replaceWithVoid();
+        return desk.findAll(wanted.keySet())
+                .invoke(found -> {
+                    Map<String, ChatSession> byId =
+                            found.stream().collect(Collectors.toMap(s -> s.interactionId, Function.identity()));
+                    wanted.forEach((interactionId, lastSeq) -> {
+                        ChatSession s = byId.get(interactionId);
+                        if (s == null || !agent.agentId().equals(s.agentId)) {
+                            agent.link()
+                                    .send(ServerFrames.error(
+                                            ErrorCode.NOT_ASSIGNED,
+                                            "interaction " + interactionId + " is not assigned to you",
+                                            null,
+                                            interactionId));
+                        } else {
+                            hub.follow(agent.link(), interactionId, Math.min(lastSeq, s.lastSeq));
+                        }
+                    });
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> message(AgentConnection agent, ClientFrame frame) {
@@ -171,9 +186,11 @@ public class AgentSocket {
         }
         Sender sender = new Sender(Party.AGENT, agent.agentId(), agent.name());
         return desk.openInteraction(agent.agentId(), interactionId)
-                .onFailure(FrameException.class).transform(f -> ((FrameException) f).about(clientId, interactionId))
+                .onFailure(FrameException.class)
+                .transform(f -> ((FrameException) f).about(clientId, interactionId))
                 .chain(s -> messages.publish(interactionId, s.campaignId, clientId, sender, text, s.language)
-                        .onFailure().transform(f -> Failures.unavailable(f, clientId, interactionId)))
+                        .onFailure()
+                        .transform(f -> Failures.unavailable(f, clientId, interactionId)))
                 .invoke(id -> agent.link().send(ServerFrames.ack(clientId, id, interactionId)))
                 .replaceWithVoid();
     }

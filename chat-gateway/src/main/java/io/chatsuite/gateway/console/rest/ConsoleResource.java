@@ -15,8 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConsoleResource {
 
     /** The console's login settings, as served to the browser. */
-    public record ConsoleSettings(String oidcUrl, String clientId) {
-    }
+    public record ConsoleSettings(String oidcUrl, String clientId) {}
 
     private final ConsoleConfig config;
 
@@ -36,6 +35,8 @@ public class ConsoleResource {
     @Operation(summary = "The start page is the demo page with the widget")
     public Response root() {
         // A relative Location stays right behind the edge proxy, whatever host name the gateway sees.
-        return Response.status(Response.Status.SEE_OTHER).header("Location", "/demo/").build();
+        return Response.status(Response.Status.SEE_OTHER)
+                .header("Location", "/demo/")
+                .build();
     }
 }

@@ -25,6 +25,7 @@ public class CustomerLeases {
 
     /** Sockets per interaction on this instance (a customer may have several tabs open). */
     private final Map<String, Integer> connected = new ConcurrentHashMap<>();
+
     private final ChatSessionRepository sessions;
 
     public CustomerLeases(ChatSessionRepository sessions) {
@@ -48,15 +49,17 @@ public class CustomerLeases {
     }
 
     private void renew(List<String> ids) {
-        write(ids).subscribe().with(ignored -> {
-        });
+        write(ids).subscribe().with(ignored -> {});
     }
 
     private Uni<Void> write(List<String> ids) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> sessions.customersSeen(ids, now)).replaceWithVoid()
+        return Panache.withTransaction(() -> sessions.customersSeen(ids, now))
+                .replaceWithVoid()
                 // A lease not renewed now is renewed by the next heartbeat, far within the grace period.
-                .onFailure().invoke(e -> LOG.warnf("Cannot renew %d customer leases: %s", ids.size(), e.toString()))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(e -> LOG.warnf("Cannot renew %d customer leases: %s", ids.size(), e.toString()))
+                .onFailure()
+                .recoverWithNull();
     }
 }

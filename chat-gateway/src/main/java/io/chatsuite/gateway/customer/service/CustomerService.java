@@ -56,9 +56,8 @@ public class CustomerService {
      * out of hours, the out-of-hours text and, when offline messages are enabled, the offline prompt), as far as
      * the campaign has those texts. {@code open} and {@code nextChange} tell the widget when that changes.
      */
-    public record Started(ChatSession session, String token, List<LogEntry> entries, boolean open,
-            Optional<Instant> nextChange) {
-    }
+    public record Started(
+            ChatSession session, String token, List<LogEntry> entries, boolean open, Optional<Instant> nextChange) {}
 
     /** The kinds of system message a customer is greeted with at {@code at}, in order. */
     public static List<String> greetings(CampaignUpserted campaign, Instant at) {
@@ -85,16 +84,19 @@ public class CustomerService {
         List<LogEntry> entries = new ArrayList<>();
         Uni<Void> greeted = sessions.persistAndFlush(s).replaceWithVoid();
         for (String kind : greetings(campaign, at)) {
-            Optional<MessageTexts.Text> text = MessageTexts.pick(campaign.messages(), kind, s.language,
-                    campaign.defaultLanguage());
+            Optional<MessageTexts.Text> text =
+                    MessageTexts.pick(campaign.messages(), kind, s.language, campaign.defaultLanguage());
             if (text.isPresent()) {
-                greeted = greeted.chain(() -> log.append(s, kind + "/" + s.interactionId,
-                        LogFrames.system(kind, text.get().text(), text.get().language())))
-                        .invoke(entry -> entry.ifPresent(entries::add)).replaceWithVoid();
+                greeted = greeted.chain(() -> log.append(
+                                s,
+                                kind + "/" + s.interactionId,
+                                LogFrames.system(
+                                        kind, text.get().text(), text.get().language())))
+                        .invoke(entry -> entry.ifPresent(entries::add))
+                        .replaceWithVoid();
             }
         }
-        return greeted.map(v -> new Started(s, tokens.issue(s.interactionId), List.copyOf(entries), open,
-                nextChange));
+        return greeted.map(v -> new Started(s, tokens.issue(s.interactionId), List.copyOf(entries), open, nextChange));
     }
 
     /** The session a token is bound to, if the token is genuine and the session exists. */
@@ -111,9 +113,15 @@ public class CustomerService {
     @WithTransaction
     public Uni<Void> requestRouting(String interactionId, String campaignId, String customerName, String language) {
         Instant at = now();
-        return sessions.markRequested(interactionId, at).chain(changed -> !changed ? Uni.createFrom().voidItem()
-                : outbox.add(campaignId, EventCodec.wrap(SOURCE, interactionId,
-                        new RoutingRequested(interactionId, campaignId, customerName, language, at))));
+        return sessions.markRequested(interactionId, at)
+                .chain(changed -> !changed
+                        ? Uni.createFrom().voidItem()
+                        : outbox.add(
+                                campaignId,
+                                EventCodec.wrap(
+                                        SOURCE,
+                                        interactionId,
+                                        new RoutingRequested(interactionId, campaignId, customerName, language, at))));
     }
 
     /**
@@ -159,7 +167,9 @@ public class CustomerService {
             }
             SystemNotices.Notice notice = SystemNotices.customerLeft(s.language);
             return requestEnd(s, Party.SYSTEM)
-                    .chain(() -> log.append(s, "customer-left/" + s.interactionId,
+                    .chain(() -> log.append(
+                            s,
+                            "customer-left/" + s.interactionId,
                             LogFrames.system(SystemNotices.CUSTOMER_LEFT, notice.text(), notice.language())))
                     .map(e -> e.map(List::of).orElse(List.of()));
         });

@@ -34,33 +34,45 @@ public class LeftCustomers {
     private final LiveHub hub;
     private final CustomerConfig config;
 
-    public LeftCustomers(ChatSessionRepository sessions, CustomerService customers, LiveHub hub,
-            CustomerConfig config) {
+    public LeftCustomers(
+            ChatSessionRepository sessions, CustomerService customers, LiveHub hub, CustomerConfig config) {
         this.sessions = sessions;
         this.customers = customers;
         this.hub = hub;
         this.config = config;
     }
 
-    @Scheduled(every = "${chat.customers.sweep-interval:5s}", delayed = "${chat.customers.sweep-interval:5s}",
+    @Scheduled(
+            every = "${chat.customers.sweep-interval:5s}",
+            delayed = "${chat.customers.sweep-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         Instant now = Instant.now();
-        return close(Set.of(SessionState.REQUESTED, SessionState.QUEUED), now.minus(config.queueGrace()),
-                customers::abandonForCustomerGone)
-                .chain(() -> close(Set.of(SessionState.ASSIGNED), now.minus(config.inactivityTimeout()),
+        return close(
+                        Set.of(SessionState.REQUESTED, SessionState.QUEUED),
+                        now.minus(config.queueGrace()),
+                        customers::abandonForCustomerGone)
+                .chain(() -> close(
+                        Set.of(SessionState.ASSIGNED),
+                        now.minus(config.inactivityTimeout()),
                         customers::endForCustomerGone))
-                .onFailure().invoke(e -> LOG.warnf("Sweep of customers who left failed (retried at the next): %s",
-                        e.toString()))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(e -> LOG.warnf("Sweep of customers who left failed (retried at the next): %s", e.toString()))
+                .onFailure()
+                .recoverWithNull();
     }
 
-    private Uni<Void> close(Set<SessionState> states, Instant seenBefore,
-            BiFunction<String, Instant, Uni<List<LogEntry>>> closing) {
+    private Uni<Void> close(
+            Set<SessionState> states, Instant seenBefore, BiFunction<String, Instant, Uni<List<LogEntry>>> closing) {
         return Panache.withSession(() -> sessions.customersGoneSince(states, seenBefore, BATCH))
-                .onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
+                .onItem()
+                .transformToMulti(found -> Multi.createFrom().iterable(found))
                 .map(session -> session.interactionId)
-                .onItem().transformToUniAndConcatenate(id -> closing.apply(id, seenBefore).invoke(hub::publish))
-                .collect().last().replaceWithVoid();
+                .onItem()
+                .transformToUniAndConcatenate(
+                        id -> closing.apply(id, seenBefore).invoke(hub::publish))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 }

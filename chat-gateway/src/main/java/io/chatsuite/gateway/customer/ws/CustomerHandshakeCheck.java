@@ -20,7 +20,8 @@ public class CustomerHandshakeCheck implements HttpUpgradeCheck {
     private final CampaignDirectory campaigns;
     private final String publicUrl;
 
-    public CustomerHandshakeCheck(CampaignDirectory campaigns,
+    public CustomerHandshakeCheck(
+            CampaignDirectory campaigns,
             @ConfigProperty(name = "chat.public-url", defaultValue = "http://localhost:8080") String publicUrl) {
         this.campaigns = campaigns;
         this.publicUrl = publicUrl;

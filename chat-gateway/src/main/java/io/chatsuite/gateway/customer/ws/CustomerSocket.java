@@ -47,8 +47,12 @@ public class CustomerSocket {
     private final CampaignDirectory campaigns;
     private final CustomerLeases leases;
 
-    public CustomerSocket(CustomerService customers, ChatMessagePublisher messages, LiveHub hub,
-            CampaignDirectory campaigns, CustomerLeases leases) {
+    public CustomerSocket(
+            CustomerService customers,
+            ChatMessagePublisher messages,
+            LiveHub hub,
+            CampaignDirectory campaigns,
+            CustomerLeases leases) {
         this.customers = customers;
         this.messages = messages;
         this.hub = hub;
@@ -59,7 +63,8 @@ public class CustomerSocket {
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        CustomerConnection state = new CustomerConnection(hub.connect(connection, Audience.CUSTOMER, null),
+        CustomerConnection state = new CustomerConnection(
+                hub.connect(connection, Audience.CUSTOMER, null),
                 connection.userData().get(CAMPAIGN));
         state.link.onDelivered(entry -> {
             if (entry.closesChat()) {
@@ -124,32 +129,50 @@ public class CustomerSocket {
         long lastSeq = frame.optionalSeq("lastSeq", 0);
         if (token == null) {
             // The campaign as it is now (its texts may have changed since the handshake), if it still exists.
-            CampaignUpserted campaign = campaigns.find(state.campaign.campaignId()).orElseThrow(
-                    () -> new FrameException(ErrorCode.CAMPAIGN_CLOSED, "this campaign no longer takes chats"));
-            return customers.start(campaign, language, name).invoke(started -> {
-                remember(state, started.session());
-                leases.connected(state.interactionId);
-                state.link.send(ServerFrames.session(started.token(), state.interactionId, state.language, false,
-                        started.open(), started.nextChange()));
-                hub.publish(started.entries());
-                hub.follow(state.link, state.interactionId, 0);
-            }).replaceWithVoid();
+            CampaignUpserted campaign = campaigns
+                    .find(state.campaign.campaignId())
+                    .orElseThrow(
+                            () -> new FrameException(ErrorCode.CAMPAIGN_CLOSED, "this campaign no longer takes chats"));
+            return customers
+                    .start(campaign, language, name)
+                    .invoke(started -> {
+                        remember(state, started.session());
+                        leases.connected(state.interactionId);
+                        state.link.send(ServerFrames.session(
+                                started.token(),
+                                state.interactionId,
+                                state.language,
+                                false,
+                                started.open(),
+                                started.nextChange()));
+                        hub.publish(started.entries());
+                        hub.follow(state.link, state.interactionId, 0);
+                    })
+                    .replaceWithVoid();
         }
-        return customers.resume(token).invoke(found -> {
-            ChatSession session = found.filter(s -> s.campaignId.equals(state.campaign.campaignId()))
-                    .orElseThrow(() -> new FrameException(ErrorCode.SESSION_INVALID,
-                            "the session token is not valid for this campaign"));
-            remember(state, session);
-            leases.connected(state.interactionId);
-            // The campaign as it is now: its schedule may have changed, or it may be gone (then it is closed).
-            Instant now = Instant.now();
-            Optional<CampaignUpserted> campaign = campaigns.find(session.campaignId);
-            state.link.send(ServerFrames.session(token, state.interactionId, state.language, true,
-                    campaign.map(c -> ScheduleRules.isOpen(c.schedule(), now)).orElse(false),
-                    campaign.flatMap(c -> ScheduleRules.nextChange(c.schedule(), now))));
-            // A client claiming more than exists would miss what comes next; it gets it again instead.
-            hub.follow(state.link, state.interactionId, Math.min(lastSeq, session.lastSeq));
-        }).replaceWithVoid();
+        return customers
+                .resume(token)
+                .invoke(found -> {
+                    ChatSession session = found.filter(s -> s.campaignId.equals(state.campaign.campaignId()))
+                            .orElseThrow(() -> new FrameException(
+                                    ErrorCode.SESSION_INVALID, "the session token is not valid for this campaign"));
+                    remember(state, session);
+                    leases.connected(state.interactionId);
+                    // The campaign as it is now: its schedule may have changed, or it may be gone (then it is closed).
+                    Instant now = Instant.now();
+                    Optional<CampaignUpserted> campaign = campaigns.find(session.campaignId);
+                    state.link.send(ServerFrames.session(
+                            token,
+                            state.interactionId,
+                            state.language,
+                            true,
+                            campaign.map(c -> ScheduleRules.isOpen(c.schedule(), now))
+                                    .orElse(false),
+                            campaign.flatMap(c -> ScheduleRules.nextChange(c.schedule(), now))));
+                    // A client claiming more than exists would miss what comes next; it gets it again instead.
+                    hub.follow(state.link, state.interactionId, Math.min(lastSeq, session.lastSeq));
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> message(CustomerConnection state, ClientFrame frame) {
@@ -166,15 +189,19 @@ public class CustomerSocket {
         if (state.over) {
             throw new FrameException(ErrorCode.CHAT_ENDED, "this chat has ended", clientId, state.interactionId);
         }
-        Uni<Void> requested = state.requested ? Uni.createFrom().voidItem()
-                : customers.requestRouting(state.interactionId, state.campaign.campaignId(), state.customerName,
-                        state.language).invoke(() -> state.requested = true);
+        Uni<Void> requested = state.requested
+                ? Uni.createFrom().voidItem()
+                : customers
+                        .requestRouting(
+                                state.interactionId, state.campaign.campaignId(), state.customerName, state.language)
+                        .invoke(() -> state.requested = true);
         Sender sender = new Sender(Party.CUSTOMER, state.interactionId, state.customerName);
         return requested
-                .chain(() -> messages.publish(state.interactionId, state.campaign.campaignId(), clientId, sender, text,
-                        state.language))
+                .chain(() -> messages.publish(
+                        state.interactionId, state.campaign.campaignId(), clientId, sender, text, state.language))
                 .invoke(id -> state.link.send(ServerFrames.ack(clientId, id, state.interactionId)))
-                .onFailure().transform(f -> Failures.unavailable(f, clientId, state.interactionId))
+                .onFailure()
+                .transform(f -> Failures.unavailable(f, clientId, state.interactionId))
                 .replaceWithVoid();
     }
 

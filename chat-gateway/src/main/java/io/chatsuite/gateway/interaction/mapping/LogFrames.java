@@ -16,8 +16,7 @@ public final class LogFrames {
 
     private static final ObjectMapper MAPPER = EventCodec.mapper();
 
-    private LogFrames() {
-    }
+    private LogFrames() {}
 
     public static ObjectNode system(String kind, String text, String language) {
         ObjectNode f = ServerFrames.frame("system");
@@ -32,8 +31,8 @@ public final class LogFrames {
     }
 
     /** Carries what both sides need; {@link #forCustomer} removes what only the agent's console uses. */
-    public static ObjectNode assigned(String agentId, String agentName, String campaignId, String customerName,
-            String language) {
+    public static ObjectNode assigned(
+            String agentId, String agentName, String campaignId, String customerName, String language) {
         ObjectNode f = ServerFrames.frame(LogEntry.ASSIGNED);
         f.putObject("agent").put("id", agentId).put("name", agentName);
         f.put("campaignId", campaignId);
@@ -49,7 +48,9 @@ public final class LogFrames {
         ObjectNode f = ServerFrames.frame("message");
         f.put("id", m.messageId());
         f.put("clientId", m.clientId());
-        ObjectNode from = f.putObject("from").put("role", m.sender().role().name()).put("id", m.sender().id());
+        ObjectNode from = f.putObject("from")
+                .put("role", m.sender().role().name())
+                .put("id", m.sender().id());
         if (m.sender().displayName() != null) {
             from.put("name", m.sender().displayName());
         }

@@ -37,15 +37,17 @@ public class ChatMessagePublisher {
     }
 
     /** Publishes the message; its id. */
-    public Uni<String> publish(String interactionId, String campaignId, String clientId, Sender sender, String text,
-            String language) {
+    public Uni<String> publish(
+            String interactionId, String campaignId, String clientId, Sender sender, String text, String language) {
         String messageId = messageId(interactionId, sender.role(), clientId);
         Instant now = Instant.now();
-        ChatMessageSent data = new ChatMessageSent(interactionId, campaignId, messageId, clientId, sender, text,
-                language, now);
+        ChatMessageSent data =
+                new ChatMessageSent(interactionId, campaignId, messageId, clientId, sender, text, language, now);
         String value = EventCodec.encode(EventCodec.wrap(messageId, SOURCE, interactionId, data, now));
         Message<String> message = Message.of(value)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(interactionId).build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(interactionId)
+                        .build());
         return emitter.sendMessage(message).replaceWith(messageId);
     }
 }

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class InteractionEventsConsumer {
 
     private static final Set<EventType> INTERACTION_TYPES = Stream.of(EventType.values())
-            .filter(t -> InteractionEvent.class.isAssignableFrom(t.dataClass())).collect(Collectors.toSet());
+            .filter(t -> InteractionEvent.class.isAssignableFrom(t.dataClass()))
+            .collect(Collectors.toSet());
 
     private final InteractionProjection projection;
     private final LiveHub hub;
@@ -33,14 +34,13 @@ public class InteractionEventsConsumer {
     private final EventPipeline interactions;
     private final EventPipeline messages;
 
-    public InteractionEventsConsumer(InteractionProjection projection, LiveHub hub, OfferBoard offers,
-            EventPipelines pipelines) {
+    public InteractionEventsConsumer(
+            InteractionProjection projection, LiveHub hub, OfferBoard offers, EventPipelines pipelines) {
         this.projection = projection;
         this.hub = hub;
         this.offers = offers;
         this.interactions = pipelines.channel("interactions", INTERACTION_TYPES, this::applyInteractionEvent);
-        this.messages = pipelines.channel("chat-messages-in", Set.of(EventType.CHAT_MESSAGE_SENT),
-                this::applyMessage);
+        this.messages = pipelines.channel("chat-messages-in", Set.of(EventType.CHAT_MESSAGE_SENT), this::applyMessage);
     }
 
     @Incoming("interactions")
@@ -56,13 +56,17 @@ public class InteractionEventsConsumer {
     private Uni<Void> applyInteractionEvent(CloudEvent event, Record data) {
         InteractionEvent change = (InteractionEvent) data;
         // Offers change only once the event is applied.
-        return projection.applyInteractionEvent(event.id(), change)
+        return projection
+                .applyInteractionEvent(event.id(), change)
                 .invoke(() -> offers.apply(change))
                 .invoke(hub::publish)
                 .replaceWithVoid();
     }
 
     private Uni<Void> applyMessage(CloudEvent event, Record data) {
-        return projection.applyMessage(event.id(), (ChatMessageSent) data).invoke(hub::publish).replaceWithVoid();
+        return projection
+                .applyMessage(event.id(), (ChatMessageSent) data)
+                .invoke(hub::publish)
+                .replaceWithVoid();
     }
 }

@@ -20,8 +20,13 @@ public class ChatSessionRepository implements PanacheRepositoryBase<ChatSession,
 
     /** Marks a NEW session REQUESTED; true for the one caller that made the change. */
     public Uni<Boolean> markRequested(String interactionId, Instant at) {
-        return update("state = ?1, requestedAt = ?2, updatedAt = ?2 where interactionId = ?3 and state = ?4",
-                SessionState.REQUESTED, at, interactionId, SessionState.NEW).map(n -> n == 1);
+        return update(
+                        "state = ?1, requestedAt = ?2, updatedAt = ?2 where interactionId = ?3 and state = ?4",
+                        SessionState.REQUESTED,
+                        at,
+                        interactionId,
+                        SessionState.NEW)
+                .map(n -> n == 1);
     }
 
     /** Renews the customer lease of these sessions. */
@@ -36,10 +41,13 @@ public class ChatSessionRepository implements PanacheRepositoryBase<ChatSession,
      * Sessions in one of {@code states}, not yet asked to end, whose customer was last seen before
      * {@code seenBefore}; at most {@code limit}, the longest gone first.
      */
-    public Uni<List<ChatSession>> customersGoneSince(Collection<SessionState> states, Instant seenBefore,
-            int limit) {
-        return find("state in ?1 and endRequestedAt is null and customerSeenAt < ?2 order by customerSeenAt",
-                states, seenBefore).page(0, limit).list();
+    public Uni<List<ChatSession>> customersGoneSince(Collection<SessionState> states, Instant seenBefore, int limit) {
+        return find(
+                        "state in ?1 and endRequestedAt is null and customerSeenAt < ?2 order by customerSeenAt",
+                        states,
+                        seenBefore)
+                .page(0, limit)
+                .list();
     }
 
     public Uni<List<ChatSession>> openOf(String agentId) {

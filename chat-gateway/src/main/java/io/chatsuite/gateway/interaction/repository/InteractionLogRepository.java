@@ -26,15 +26,16 @@ public class InteractionLogRepository {
     /** Inserts one entry; false when {@code eventId} is already in the log (a redelivered event). */
     public Uni<Boolean> insert(String interactionId, long seq, String eventId, String type, String frame) {
         // Bound as text and then cast: the pg client would write a String bound to jsonb as a JSON string.
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into interaction_log(interaction_id, seq, event_id, type, frame) values "
-                                + "(?1, ?2, ?3, ?4, cast(cast(?5 as text) as jsonb)) on conflict (event_id) do nothing")
-                .setParameter(1, interactionId)
-                .setParameter(2, seq)
-                .setParameter(3, eventId)
-                .setParameter(4, type)
-                .setParameter(5, frame)
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into interaction_log(interaction_id, seq, event_id, type, frame) values "
+                                        + "(?1, ?2, ?3, ?4, cast(cast(?5 as text) as jsonb)) on conflict (event_id) do nothing")
+                        .setParameter(1, interactionId)
+                        .setParameter(2, seq)
+                        .setParameter(3, eventId)
+                        .setParameter(4, type)
+                        .setParameter(5, frame)
+                        .executeUpdate())
                 .map(n -> n == 1);
     }
 
@@ -46,8 +47,12 @@ public class InteractionLogRepository {
                 .map(rows -> {
                     List<LogEntry> entries = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        entries.add(new LogEntry(interactionId, row.getLong("seq"), row.getString("type"),
-                                row.getString("frame"), null));
+                        entries.add(new LogEntry(
+                                interactionId,
+                                row.getLong("seq"),
+                                row.getString("type"),
+                                row.getString("frame"),
+                                null));
                     }
                     return entries;
                 });

@@ -37,14 +37,16 @@ public class InteractionLog {
         body.put("interactionId", locked.interactionId);
         body.put("seq", seq);
         String frame = write(body);
-        return repository.insert(locked.interactionId, seq, eventId, type, frame).map(inserted -> {
-            if (!inserted) {
-                return Optional.empty();
-            }
-            locked.lastSeq = seq;
-            locked.updatedAt = Instant.now();
-            return Optional.of(new LogEntry(locked.interactionId, seq, type, frame, agentId));
-        });
+        return repository
+                .insert(locked.interactionId, seq, eventId, type, frame)
+                .map(inserted -> {
+                    if (!inserted) {
+                        return Optional.empty();
+                    }
+                    locked.lastSeq = seq;
+                    locked.updatedAt = Instant.now();
+                    return Optional.of(new LogEntry(locked.interactionId, seq, type, frame, agentId));
+                });
     }
 
     private static String write(ObjectNode body) {

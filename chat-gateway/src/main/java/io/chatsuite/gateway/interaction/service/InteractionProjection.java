@@ -46,8 +46,12 @@ public class InteractionProjection {
     private final ProcessedEvents processed;
     private final CampaignDirectory campaigns;
 
-    public InteractionProjection(ChatSessionRepository sessions, AgentProfileRepository agents, InteractionLog log,
-            ProcessedEvents processed, CampaignDirectory campaigns) {
+    public InteractionProjection(
+            ChatSessionRepository sessions,
+            AgentProfileRepository agents,
+            InteractionLog log,
+            ProcessedEvents processed,
+            CampaignDirectory campaigns) {
         this.sessions = sessions;
         this.agents = agents;
         this.log = log;
@@ -71,12 +75,15 @@ public class InteractionProjection {
     /** Applies one chat message: the same message sent twice (a retried clientId) has one event id. */
     @WithTransaction
     public Uni<List<LogEntry>> applyMessage(String eventId, ChatMessageSent message) {
-        return once(MESSAGES_CONSUMER, eventId, message.interactionId(),
+        return once(
+                MESSAGES_CONSUMER,
+                eventId,
+                message.interactionId(),
                 session -> entries(log.append(session, eventId, LogFrames.message(message))));
     }
 
-    private Uni<List<LogEntry>> once(String consumer, String eventId, String interactionId,
-            Function<ChatSession, Uni<List<LogEntry>>> change) {
+    private Uni<List<LogEntry>> once(
+            String consumer, String eventId, String interactionId, Function<ChatSession, Uni<List<LogEntry>>> change) {
         if (interactionId == null) {
             return Uni.createFrom().item(List.of());
         }
@@ -84,8 +91,10 @@ public class InteractionProjection {
             if (session == null) {
                 return Uni.createFrom().item(List.<LogEntry>of());
             }
-            return processed.firstTime(consumer, eventId)
-                    .chain(first -> first ? change.apply(session) : Uni.createFrom().item(List.<LogEntry>of()));
+            return processed
+                    .firstTime(consumer, eventId)
+                    .chain(first ->
+                            first ? change.apply(session) : Uni.createFrom().item(List.<LogEntry>of()));
         });
     }
 
@@ -102,8 +111,12 @@ public class InteractionProjection {
             session.agentId = event.agentId();
         }
         return agents.displayName(event.agentId()).chain(agentName -> {
-            ObjectNode frame = LogFrames.assigned(event.agentId(), agentName, session.campaignId,
-                    event.customerName() != null ? event.customerName() : session.customerName, session.language);
+            ObjectNode frame = LogFrames.assigned(
+                    event.agentId(),
+                    agentName,
+                    session.campaignId,
+                    event.customerName() != null ? event.customerName() : session.customerName,
+                    session.language);
             List<LogEntry> appended = new ArrayList<>();
             return log.append(session, eventId, frame, event.agentId())
                     .invoke(e -> e.ifPresent(appended::add))
@@ -126,7 +139,8 @@ public class InteractionProjection {
         List<LogEntry> appended = new ArrayList<>();
         return log.append(session, eventId, LogFrames.rejected(reason.name()))
                 .invoke(e -> e.ifPresent(appended::add))
-                .chain(() -> kind == null ? Uni.createFrom().item(Optional.<LogEntry>empty())
+                .chain(() -> kind == null
+                        ? Uni.createFrom().item(Optional.<LogEntry>empty())
                         : systemText(session, eventId, kind))
                 .invoke(e -> e.ifPresent(appended::add))
                 .replaceWith(appended);
@@ -137,7 +151,8 @@ public class InteractionProjection {
         List<LogEntry> appended = new ArrayList<>();
         return log.append(session, eventId, LogFrames.ended(endedBy.name()))
                 .invoke(e -> e.ifPresent(appended::add))
-                .chain(() -> comments ? systemText(session, eventId, "comments")
+                .chain(() -> comments
+                        ? systemText(session, eventId, "comments")
                         : Uni.createFrom().item(Optional.<LogEntry>empty()))
                 .invoke(e -> e.ifPresent(appended::add))
                 .replaceWith(appended);
@@ -146,12 +161,14 @@ public class InteractionProjection {
     /** Appends the campaign's text of {@code kind} in the customer's language, when the campaign has one. */
     private Uni<Optional<LogEntry>> systemText(ChatSession session, String eventId, String kind) {
         Optional<CampaignUpserted> campaign = campaigns.find(session.campaignId);
-        Optional<MessageTexts.Text> text = campaign.flatMap(c -> MessageTexts.pick(c.messages(), kind,
-                session.language, c.defaultLanguage()));
+        Optional<MessageTexts.Text> text =
+                campaign.flatMap(c -> MessageTexts.pick(c.messages(), kind, session.language, c.defaultLanguage()));
         if (text.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return log.append(session, eventId + "/" + kind,
+        return log.append(
+                session,
+                eventId + "/" + kind,
                 LogFrames.system(kind, text.get().text(), text.get().language()));
     }
 

@@ -33,20 +33,28 @@ public class OfferAnswers {
     @WithTransaction
     public Uni<Void> accept(String agentId, String interactionId) {
         OfferBoard.Offer offer = open(agentId, interactionId);
-        return outbox.add(offer.campaignId(), EventCodec.wrap(SOURCE, interactionId,
-                new RoutingAccepted(interactionId, offer.campaignId(), agentId, now())));
+        return outbox.add(
+                offer.campaignId(),
+                EventCodec.wrap(
+                        SOURCE, interactionId, new RoutingAccepted(interactionId, offer.campaignId(), agentId, now())));
     }
 
     @WithTransaction
     public Uni<Void> decline(String agentId, String interactionId) {
         OfferBoard.Offer offer = open(agentId, interactionId);
-        return outbox.add(offer.campaignId(), EventCodec.wrap(SOURCE, interactionId,
-                new RoutingDeclined(interactionId, offer.campaignId(), agentId, now())));
+        return outbox.add(
+                offer.campaignId(),
+                EventCodec.wrap(
+                        SOURCE, interactionId, new RoutingDeclined(interactionId, offer.campaignId(), agentId, now())));
     }
 
     private OfferBoard.Offer open(String agentId, String interactionId) {
-        return board.find(interactionId, agentId).orElseThrow(() -> new FrameException(ErrorCode.NOT_OFFERED,
-                "interaction " + interactionId + " is not offered to you (any more)", null, interactionId));
+        return board.find(interactionId, agentId)
+                .orElseThrow(() -> new FrameException(
+                        ErrorCode.NOT_OFFERED,
+                        "interaction " + interactionId + " is not offered to you (any more)",
+                        null,
+                        interactionId));
     }
 
     private static Instant now() {

@@ -26,9 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public class OfferBoard {
 
     /** One interaction's open offer. {@code expiresAt} is null for MANUAL offers (no expiry). */
-    public record Offer(String interactionId, String campaignId, String customerName, String language,
-            Strategy strategy, Instant expiresAt, Set<String> agentIds, long order) {
-    }
+    public record Offer(
+            String interactionId,
+            String campaignId,
+            String customerName,
+            String language,
+            Strategy strategy,
+            Instant expiresAt,
+            Set<String> agentIds,
+            long order) {}
 
     private final ConcurrentHashMap<String, Offer> offers = new ConcurrentHashMap<>();
     private final LiveHub hub;
@@ -50,20 +56,30 @@ public class OfferBoard {
 
     /** The agent's open offers, oldest first (for a console that just connected). */
     public List<Offer> openFor(String agentId) {
-        return offers.values().stream().filter(o -> o.agentIds().contains(agentId))
-                .sorted(Comparator.comparingLong(Offer::order)).toList();
+        return offers.values().stream()
+                .filter(o -> o.agentIds().contains(agentId))
+                .sorted(Comparator.comparingLong(Offer::order))
+                .toList();
     }
 
     /** The interaction's offer when it is open to {@code agentId}. */
     public Optional<Offer> find(String interactionId, String agentId) {
-        return Optional.ofNullable(offers.get(interactionId)).filter(o -> o.agentIds().contains(agentId));
+        return Optional.ofNullable(offers.get(interactionId))
+                .filter(o -> o.agentIds().contains(agentId));
     }
 
     private synchronized void offered(InteractionOffered e) {
         Instant expiresAt = e.strategy() == Strategy.MANUAL ? null : e.expiresAt();
         Offer previous = offers.get(e.interactionId());
-        Offer now = new Offer(e.interactionId(), e.campaignId(), e.customerName(), e.language(), e.strategy(),
-                expiresAt, Set.copyOf(e.agentIds()), previous == null ? ++arrivals : previous.order());
+        Offer now = new Offer(
+                e.interactionId(),
+                e.campaignId(),
+                e.customerName(),
+                e.language(),
+                e.strategy(),
+                expiresAt,
+                Set.copyOf(e.agentIds()),
+                previous == null ? ++arrivals : previous.order());
         offers.put(e.interactionId(), now);
         if (previous != null) {
             Set<String> gone = new HashSet<>(previous.agentIds());
@@ -86,7 +102,12 @@ public class OfferBoard {
     }
 
     public static String frame(Offer o) {
-        return ServerFrames.offer(o.interactionId(), o.campaignId(), o.customerName(), o.language(),
-                o.strategy().name(), o.expiresAt());
+        return ServerFrames.offer(
+                o.interactionId(),
+                o.campaignId(),
+                o.customerName(),
+                o.language(),
+                o.strategy().name(),
+                o.expiresAt());
     }
 }

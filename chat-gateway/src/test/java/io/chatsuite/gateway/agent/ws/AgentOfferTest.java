@@ -12,9 +12,9 @@ import io.chatsuite.events.interaction.InteractionOffered;
 import io.chatsuite.events.routing.RoutingAccepted;
 import io.chatsuite.events.routing.RoutingDeclined;
 import io.chatsuite.gateway.GatewayTestBase;
-import io.chatsuite.testing.TopicReader;
 import io.chatsuite.gateway.WsClient;
 import io.chatsuite.testing.TestTokens;
+import io.chatsuite.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,18 +50,22 @@ class AgentOfferTest extends GatewayTestBase {
         }
 
         ben.client().send(WsClient.frame("accept").put("interactionId", interaction));
-        ConsumerRecord<String, String> accepted = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
-                TopicReader.of(EventType.ROUTING_ACCEPTED, interaction));
+        ConsumerRecord<String, String> accepted = TopicReader.awaitOne(
+                bootstrap, Topics.ROUTING_REQUESTS, TopicReader.of(EventType.ROUTING_ACCEPTED, interaction));
         assertEquals(campaign, accepted.key());
-        RoutingAccepted data = EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, accepted),
-                RoutingAccepted.class);
+        RoutingAccepted data =
+                EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, accepted), RoutingAccepted.class);
         assertEquals(ben.id(), data.agentId());
         assertEquals(campaign, data.campaignId());
 
         // Routing gave it to ben: everyone's offer is withdrawn.
         routing().assigned(campaign, interaction, ben.id(), "Joana");
-        assertEquals(interaction, ann.client().next("offer-withdrawn").path("interactionId").asText());
-        assertEquals(interaction, ben.client().next("offer-withdrawn").path("interactionId").asText());
+        assertEquals(
+                interaction,
+                ann.client().next("offer-withdrawn").path("interactionId").asText());
+        assertEquals(
+                interaction,
+                ben.client().next("offer-withdrawn").path("interactionId").asText());
     }
 
     @Test
@@ -76,17 +80,23 @@ class AgentOfferTest extends GatewayTestBase {
         dee.client().next("offer");
 
         cid.client().send(WsClient.frame("decline").put("interactionId", interaction));
-        ConsumerRecord<String, String> declined = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
-                TopicReader.of(EventType.ROUTING_DECLINED, interaction));
-        assertEquals(cid.id(), EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, declined),
-                RoutingDeclined.class).agentId());
+        ConsumerRecord<String, String> declined = TopicReader.awaitOne(
+                bootstrap, Topics.ROUTING_REQUESTS, TopicReader.of(EventType.ROUTING_DECLINED, interaction));
+        assertEquals(
+                cid.id(),
+                EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, declined), RoutingDeclined.class)
+                        .agentId());
 
         // The ring goes on without cid (same expiry): dee is not sent the offer again.
         offer(interaction, campaign, List.of(dee.id()), Strategy.RING_ALL, expires);
-        assertEquals(interaction, cid.client().next("offer-withdrawn").path("interactionId").asText());
+        assertEquals(
+                interaction,
+                cid.client().next("offer-withdrawn").path("interactionId").asText());
         // The customer waits again without offers: withdrawn from dee too.
         routing().queued(campaign, interaction, 1);
-        assertEquals(interaction, dee.client().next("offer-withdrawn").path("interactionId").asText());
+        assertEquals(
+                interaction,
+                dee.client().next("offer-withdrawn").path("interactionId").asText());
 
         // Answering a withdrawn offer is refused, and nothing reaches routing.
         dee.client().send(WsClient.frame("accept").put("interactionId", interaction));
@@ -94,15 +104,22 @@ class AgentOfferTest extends GatewayTestBase {
         assertEquals("NOT_OFFERED", error.path("code").asText());
         assertEquals(interaction, error.path("interactionId").asText());
         sleep(1000);
-        assertEquals(List.of(), TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
-                TopicReader.of(EventType.ROUTING_ACCEPTED, interaction)));
+        assertEquals(
+                List.of(),
+                TopicReader.toEnd(
+                        bootstrap, Topics.ROUTING_REQUESTS, TopicReader.of(EventType.ROUTING_ACCEPTED, interaction)));
     }
 
     @Test
     void aConsoleThatConnectsGetsTheAgentsOpenManualOffersWithoutExpiry() {
         String agentId = "agent" + UUID.randomUUID().toString().substring(0, 8);
         String interaction = "i-" + UUID.randomUUID();
-        offer(interaction, "c-" + UUID.randomUUID(), List.of(agentId), Strategy.MANUAL, Instant.now().plusSeconds(86400));
+        offer(
+                interaction,
+                "c-" + UUID.randomUUID(),
+                List.of(agentId),
+                Strategy.MANUAL,
+                Instant.now().plusSeconds(86400));
         sleep(1500);
 
         WsClient console = track(WsClient.agent(vertx, base, TestTokens.agent(agentId, "sales")));
@@ -115,7 +132,12 @@ class AgentOfferTest extends GatewayTestBase {
 
     private void offer(String interaction, String campaign, List<String> agents, Strategy strategy, Instant expires) {
         Instant now = Instant.now();
-        writer().publish(interaction, EventCodec.wrap("/routing-service", interaction,
-                new InteractionOffered(interaction, campaign, agents, strategy, "Joana", "pt", now, expires)));
+        writer().publish(
+                        interaction,
+                        EventCodec.wrap(
+                                "/routing-service",
+                                interaction,
+                                new InteractionOffered(
+                                        interaction, campaign, agents, strategy, "Joana", "pt", now, expires)));
     }
 }

@@ -11,9 +11,9 @@ import io.chatsuite.events.agent.AgentPresenceChanged;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.gateway.ClientFrames;
 import io.chatsuite.gateway.GatewayTestBase;
-import io.chatsuite.testing.TopicReader;
 import io.chatsuite.gateway.WsClient;
 import io.chatsuite.testing.TestTokens;
+import io.chatsuite.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +27,20 @@ class AgentSocketTest extends GatewayTestBase {
 
     @Test
     void withoutATokenOrWithoutTheAgentRoleTheHandshakeIsRefused() {
-        assertEquals(401, assertThrows(WsClient.Refused.class,
-                () -> WsClient.connect(vertx, base, "/ws/agent", Map.of(), List.of())).status());
-        assertEquals(403, assertThrows(WsClient.Refused.class,
-                () -> WsClient.agent(vertx, base, TestTokens.supervisor("sales"))).status());
-        assertEquals(401, assertThrows(WsClient.Refused.class,
-                () -> WsClient.agent(vertx, base, "not.a.token")).status());
+        assertEquals(
+                401,
+                assertThrows(
+                                WsClient.Refused.class,
+                                () -> WsClient.connect(vertx, base, "/ws/agent", Map.of(), List.of()))
+                        .status());
+        assertEquals(
+                403,
+                assertThrows(WsClient.Refused.class, () -> WsClient.agent(vertx, base, TestTokens.supervisor("sales")))
+                        .status());
+        assertEquals(
+                401,
+                assertThrows(WsClient.Refused.class, () -> WsClient.agent(vertx, base, "not.a.token"))
+                        .status());
     }
 
     @Test
@@ -47,10 +55,11 @@ class AgentSocketTest extends GatewayTestBase {
 
     @Test
     void aBrowserPassesTheTokenAsASubprotocol() {
-        String carrier = URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer "
-                + TestTokens.agent("dave", "sales"), StandardCharsets.UTF_8);
-        WsClient client = track(WsClient.connect(vertx, base, "/ws/agent", Map.of(),
-                List.of("bearer-token-carrier", carrier)));
+        String carrier = URLEncoder.encode(
+                "quarkus-http-upgrade#Authorization#Bearer " + TestTokens.agent("dave", "sales"),
+                StandardCharsets.UTF_8);
+        WsClient client =
+                track(WsClient.connect(vertx, base, "/ws/agent", Map.of(), List.of("bearer-token-carrier", carrier)));
         assertEquals("bearer-token-carrier", client.subprotocol());
         assertEquals("dave", client.next("hello").path("agent").path("id").asText());
     }
@@ -68,15 +77,21 @@ class AgentSocketTest extends GatewayTestBase {
         sleep(500);
         agent.client().close();
 
-        TopicReader.await(bootstrap, Topics.AGENT_PRESENCE, TopicReader.of(EventType.AGENT_PRESENCE_CHANGED, agent.id()), 3);
+        TopicReader.await(
+                bootstrap, Topics.AGENT_PRESENCE, TopicReader.of(EventType.AGENT_PRESENCE_CHANGED, agent.id()), 3);
         sleep(500);
-        List<ConsumerRecord<String, String>> records = TopicReader.toEnd(bootstrap, Topics.AGENT_PRESENCE,
-                TopicReader.of(EventType.AGENT_PRESENCE_CHANGED, agent.id()));
-        List<PresenceStatus> statuses = records.stream().map(r -> {
-            assertEquals(agent.id(), r.key());
-            return EventCodec.data(TopicReader.valid(Topics.AGENT_PRESENCE, r), AgentPresenceChanged.class).status();
-        }).toList();
-        assertEquals(List.of(PresenceStatus.AWAY, PresenceStatus.AVAILABLE, PresenceStatus.OFFLINE), statuses,
+        List<ConsumerRecord<String, String>> records = TopicReader.toEnd(
+                bootstrap, Topics.AGENT_PRESENCE, TopicReader.of(EventType.AGENT_PRESENCE_CHANGED, agent.id()));
+        List<PresenceStatus> statuses = records.stream()
+                .map(r -> {
+                    assertEquals(agent.id(), r.key());
+                    return EventCodec.data(TopicReader.valid(Topics.AGENT_PRESENCE, r), AgentPresenceChanged.class)
+                            .status();
+                })
+                .toList();
+        assertEquals(
+                List.of(PresenceStatus.AWAY, PresenceStatus.AVAILABLE, PresenceStatus.OFFLINE),
+                statuses,
                 "closing one of two consoles changes nothing; closing the last one makes the agent offline");
     }
 
@@ -87,8 +102,9 @@ class AgentSocketTest extends GatewayTestBase {
         assertEquals("UNKNOWN_TYPE", agent.client().next("error").path("code").asText());
         agent.client().send("{\"type\":\"resume\",\"interactions\":[1]}");
         assertEquals("BAD_FRAME", agent.client().next("error").path("code").asText());
-        agent.client().send("{\"type\":\"message\",\"interactionId\":\"x\",\"clientId\":\"c\",\"text\":\""
-                + "y".repeat(20 * 1024) + "\"}");
+        agent.client()
+                .send("{\"type\":\"message\",\"interactionId\":\"x\",\"clientId\":\"c\",\"text\":\""
+                        + "y".repeat(20 * 1024) + "\"}");
         assertEquals("TOO_LARGE", agent.client().next("error").path("code").asText());
         agent.client().send(ClientFrames.agentMessage("no-such-interaction", "c1", "hi"));
         JsonNode error = agent.client().next("error");

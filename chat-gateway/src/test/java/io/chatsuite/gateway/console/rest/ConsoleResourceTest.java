@@ -12,7 +12,9 @@ class ConsoleResourceTest {
 
     @Test
     void theConsoleLearnsWhereToLogIn() {
-        given().get("/console/config.json").then().statusCode(200)
+        given().get("/console/config.json")
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
                 .body("oidcUrl", equalTo("http://localhost:8180/realms/chat-suite"))
                 .body("clientId", equalTo("chat-console"));
@@ -25,7 +27,6 @@ class ConsoleResourceTest {
 
     @Test
     void readinessWaitsForCampaigns() {
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name",
-                hasItem("Campaign directory"));
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("Campaign directory"));
     }
 }

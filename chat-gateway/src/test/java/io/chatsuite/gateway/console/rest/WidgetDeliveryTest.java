@@ -3,10 +3,10 @@ package io.chatsuite.gateway.console.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,10 +61,16 @@ class WidgetDeliveryTest {
 
     @Test
     void consolePagesAreRevalidatedSoThatTheirModulesComeFromOneDeploy() {
-        given().get("/console/shared/dom.js").then().statusCode(200)
-                .header("Cache-Control", "no-cache").contentType(containsString("javascript"));
-        given().get("/console/").then().statusCode(200)
-                .header("Cache-Control", "no-cache").contentType(startsWith("text/html"));
+        given().get("/console/shared/dom.js")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-cache")
+                .contentType(containsString("javascript"));
+        given().get("/console/")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-cache")
+                .contentType(startsWith("text/html"));
     }
 
     private static String stampInLoader() {

@@ -27,8 +27,15 @@ class CustomerLeavingTest extends GatewayTestBase {
     public static class ShortTimeouts implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("chat.customers.queue-grace", "3s", "chat.customers.inactivity-timeout", "4s",
-                    "chat.customers.heartbeat", "1s", "chat.customers.sweep-interval", "500ms");
+            return Map.of(
+                    "chat.customers.queue-grace",
+                    "3s",
+                    "chat.customers.inactivity-timeout",
+                    "4s",
+                    "chat.customers.heartbeat",
+                    "1s",
+                    "chat.customers.sweep-interval",
+                    "500ms");
         }
     }
 
@@ -37,11 +44,14 @@ class CustomerLeavingTest extends GatewayTestBase {
         CampaignUpserted campaign = campaign();
         Chat chat = startChat(campaign, "en", "Nina");
         write(chat, "is anyone there?");
-        TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS, TopicReader.of(EventType.ROUTING_REQUESTED, chat.interactionId()));
+        TopicReader.awaitOne(
+                bootstrap, Topics.ROUTING_REQUESTS, TopicReader.of(EventType.ROUTING_REQUESTED, chat.interactionId()));
         long left = System.nanoTime();
         chat.client().close();
 
-        ConsumerRecord<String, String> abandon = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+        ConsumerRecord<String, String> abandon = TopicReader.awaitOne(
+                bootstrap,
+                Topics.ROUTING_REQUESTS,
                 TopicReader.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId()));
         long waitedMillis = (System.nanoTime() - left) / 1_000_000;
         assertTrue(waitedMillis >= 3_000, "abandoned after " + waitedMillis + " ms, before the 3 s grace period");
@@ -63,8 +73,12 @@ class CustomerLeavingTest extends GatewayTestBase {
         assertTrue(back.next("session").path("resumed").asBoolean());
         sleep(5_000);
 
-        assertEquals(List.of(), TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
-                TopicReader.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId())));
+        assertEquals(
+                List.of(),
+                TopicReader.toEnd(
+                        bootstrap,
+                        Topics.ROUTING_REQUESTS,
+                        TopicReader.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId())));
     }
 
     @Test
@@ -86,16 +100,26 @@ class CustomerLeavingTest extends GatewayTestBase {
         assertEquals("customerLeft", notice.path("kind").asText());
         assertEquals("es", notice.path("language").asText());
         assertTrue(notice.path("text").asText().contains("cliente"), notice.toString());
-        ConsumerRecord<String, String> end = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+        ConsumerRecord<String, String> end = TopicReader.awaitOne(
+                bootstrap,
+                Topics.ROUTING_REQUESTS,
                 TopicReader.of(EventType.ROUTING_END_REQUESTED, chat.interactionId()));
-        assertEquals("SYSTEM", TopicReader.valid(Topics.ROUTING_REQUESTS, end).data().path("endedBy").asText());
+        assertEquals(
+                "SYSTEM",
+                TopicReader.valid(Topics.ROUTING_REQUESTS, end)
+                        .data()
+                        .path("endedBy")
+                        .asText());
 
         // The customer who comes back later reads the same notice in the chat's history.
         WsClient back = customerSocket(campaign);
         back.send(ClientFrames.resume(chat.token(), 0));
         back.next("session");
-        assertEquals(List.of(notice.path("seq").asLong()), back.drain(quiet()).stream()
-                .filter(f -> "customerLeft".equals(f.path("kind").asText())).map(f -> f.path("seq").asLong())
-                .toList());
+        assertEquals(
+                List.of(notice.path("seq").asLong()),
+                back.drain(quiet()).stream()
+                        .filter(f -> "customerLeft".equals(f.path("kind").asText()))
+                        .map(f -> f.path("seq").asLong())
+                        .toList());
     }
 }

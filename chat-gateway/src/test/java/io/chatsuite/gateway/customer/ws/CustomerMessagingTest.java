@@ -33,16 +33,16 @@ class CustomerMessagingTest extends GatewayTestBase {
         assertEquals("CUSTOMER", first.path("from").path("role").asText());
         assertEquals("Ana", first.path("from").path("name").asText());
 
-        ConsumerRecord<String, String> request = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
-                TopicReader.of(EventType.ROUTING_REQUESTED, chat.interactionId()));
+        ConsumerRecord<String, String> request = TopicReader.awaitOne(
+                bootstrap, Topics.ROUTING_REQUESTS, TopicReader.of(EventType.ROUTING_REQUESTED, chat.interactionId()));
         assertEquals(campaign.campaignId(), request.key());
-        RoutingRequested requested = EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, request),
-                RoutingRequested.class);
+        RoutingRequested requested =
+                EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, request), RoutingRequested.class);
         assertEquals("Ana", requested.customerName());
         assertEquals("en", requested.language());
 
-        ConsumerRecord<String, String> sent = TopicReader.awaitOne(bootstrap, Topics.CHAT_MESSAGES,
-                TopicReader.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()));
+        ConsumerRecord<String, String> sent = TopicReader.awaitOne(
+                bootstrap, Topics.CHAT_MESSAGES, TopicReader.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()));
         assertEquals(chat.interactionId(), sent.key());
         CloudEvent event = TopicReader.valid(Topics.CHAT_MESSAGES, sent);
         ChatMessageSent message = EventCodec.data(event, ChatMessageSent.class);
@@ -53,10 +53,17 @@ class CustomerMessagingTest extends GatewayTestBase {
 
         JsonNode second = write(chat, "Order 42");
         assertEquals(3, second.path("seq").asLong());
-        TopicReader.await(bootstrap, Topics.CHAT_MESSAGES, TopicReader.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()), 2);
+        TopicReader.await(
+                bootstrap, Topics.CHAT_MESSAGES, TopicReader.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()), 2);
         sleep(1500);
-        assertEquals(1, TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS,
-                TopicReader.of(EventType.ROUTING_REQUESTED, chat.interactionId())).size(), "one request per chat");
+        assertEquals(
+                1,
+                TopicReader.toEnd(
+                                bootstrap,
+                                Topics.ROUTING_REQUESTS,
+                                TopicReader.of(EventType.ROUTING_REQUESTED, chat.interactionId()))
+                        .size(),
+                "one request per chat");
     }
 
     @Test
@@ -64,8 +71,12 @@ class CustomerMessagingTest extends GatewayTestBase {
         Chat chat = startChat(campaign(), "es", null);
         chat.client().send(ClientFrames.message("retry-1", "hello?"));
         List<JsonNode> frames = List.of(chat.client().next(), chat.client().next());
-        String id = frames.stream().filter(f -> f.path("type").asText().equals("ack")).findFirst().orElseThrow()
-                .path("id").asText();
+        String id = frames.stream()
+                .filter(f -> f.path("type").asText().equals("ack"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asText();
 
         chat.client().send(ClientFrames.message("retry-1", "hello?"));
         JsonNode ack = chat.client().next("ack");
@@ -73,9 +84,14 @@ class CustomerMessagingTest extends GatewayTestBase {
 
         JsonNode next = write(chat, "anyone?");
         assertEquals(3, next.path("seq").asLong(), "the retry took no sequence number");
-        List<ConsumerRecord<String, String>> records = TopicReader.await(bootstrap, Topics.CHAT_MESSAGES,
-                TopicReader.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()), 3);
-        assertEquals(2, records.stream().map(r -> EventCodec.decode(r.value()).id()).distinct().count(),
+        List<ConsumerRecord<String, String>> records = TopicReader.await(
+                bootstrap, Topics.CHAT_MESSAGES, TopicReader.of(EventType.CHAT_MESSAGE_SENT, chat.interactionId()), 3);
+        assertEquals(
+                2,
+                records.stream()
+                        .map(r -> EventCodec.decode(r.value()).id())
+                        .distinct()
+                        .count(),
                 "a resent message keeps its event id, so every consumer applies it once");
     }
 
@@ -88,10 +104,14 @@ class CustomerMessagingTest extends GatewayTestBase {
         assertEquals(1, chat.client().next("queued").path("position").asInt());
 
         chat.client().send(ClientFrames.end());
-        ConsumerRecord<String, String> abandon = TopicReader.awaitOne(bootstrap, Topics.ROUTING_REQUESTS,
+        ConsumerRecord<String, String> abandon = TopicReader.awaitOne(
+                bootstrap,
+                Topics.ROUTING_REQUESTS,
                 TopicReader.of(EventType.ROUTING_ABANDON_REQUESTED, chat.interactionId()));
-        assertEquals(campaign.campaignId(), EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, abandon),
-                RoutingAbandonRequested.class).campaignId());
+        assertEquals(
+                campaign.campaignId(),
+                EventCodec.data(TopicReader.valid(Topics.ROUTING_REQUESTS, abandon), RoutingAbandonRequested.class)
+                        .campaignId());
 
         routing().abandoned(campaign.campaignId(), chat.interactionId());
         JsonNode ended = chat.client().next("ended");
@@ -112,8 +132,13 @@ class CustomerMessagingTest extends GatewayTestBase {
         assertEquals(2, ended.path("seq").asLong());
         assertEquals("CUSTOMER", ended.path("endedBy").asText());
         sleep(1000);
-        assertEquals(List.of(), TopicReader.toEnd(bootstrap, Topics.ROUTING_REQUESTS, r -> r.value() != null
-                && r.value().contains(chat.interactionId())), "routing never heard of this chat");
+        assertEquals(
+                List.of(),
+                TopicReader.toEnd(
+                        bootstrap,
+                        Topics.ROUTING_REQUESTS,
+                        r -> r.value() != null && r.value().contains(chat.interactionId())),
+                "routing never heard of this chat");
     }
 
     @Test

@@ -34,14 +34,22 @@ class CustomerScheduleTest extends GatewayTestBase {
 
     /** Always open except on the given dates (UTC), which are closed all day. */
     static Schedule closedOn(LocalDate... dates) {
-        return new Schedule("UTC", List.of(), java.util.Arrays.stream(dates)
-                .map(d -> new Schedule.DateException(d, true, List.of())).toList());
+        return new Schedule(
+                "UTC",
+                List.of(),
+                java.util.Arrays.stream(dates)
+                        .map(d -> new Schedule.DateException(d, true, List.of()))
+                        .toList());
     }
 
     CampaignUpserted campaign(Schedule schedule, boolean offlineMessages) {
         String id = UUID.randomUUID().toString();
-        return publish(CampaignFixture.campaign(id).withName("Scheduled " + id).withSchedule(schedule)
-                .withMessages(TEXTS).withAllowedOrigins(List.of(SHOP_ORIGIN)).withOfflineMessagesEnabled(offlineMessages)
+        return publish(CampaignFixture.campaign(id)
+                .withName("Scheduled " + id)
+                .withSchedule(schedule)
+                .withMessages(TEXTS)
+                .withAllowedOrigins(List.of(SHOP_ORIGIN))
+                .withOfflineMessagesEnabled(offlineMessages)
                 .build());
     }
 
@@ -51,7 +59,8 @@ class CustomerScheduleTest extends GatewayTestBase {
         client.send(ClientFrames.hello("en", null));
         JsonNode session = client.next("session");
         assertTrue(session.path("open").asBoolean());
-        assertEquals(today().plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC).toString(),
+        assertEquals(
+                today().plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC).toString(),
                 session.path("nextChange").asText());
         JsonNode welcome = client.next("system");
         assertEquals("welcome", welcome.path("kind").asText());
@@ -61,12 +70,12 @@ class CustomerScheduleTest extends GatewayTestBase {
 
     @Test
     void aClosedCampaignGreetsWithTheOutOfHoursTextInTheCustomersLanguageAndSaysWhenItOpens() {
-        WsClient client = customerSocket(campaign(closedOn(today().minusDays(1), today(), today().plusDays(1)),
-                false));
+        WsClient client = customerSocket(campaign(closedOn(today().minusDays(1), today(), today().plusDays(1)), false));
         client.send(ClientFrames.hello("en-GB", null));
         JsonNode session = client.next("session");
         assertFalse(session.path("open").asBoolean());
-        assertEquals(today().plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC).toString(),
+        assertEquals(
+                today().plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC).toString(),
                 session.path("nextChange").asText());
         JsonNode closed = client.next("system");
         assertEquals(1, closed.path("seq").asLong());
@@ -78,8 +87,7 @@ class CustomerScheduleTest extends GatewayTestBase {
 
     @Test
     void aClosedCampaignWithOfflineMessagesAlsoPromptsForOneInTheFallbackLanguage() {
-        WsClient client = customerSocket(campaign(closedOn(today().minusDays(1), today(), today().plusDays(1)),
-                true));
+        WsClient client = customerSocket(campaign(closedOn(today().minusDays(1), today(), today().plusDays(1)), true));
         client.send(ClientFrames.hello("en", null));
         assertFalse(client.next("session").path("open").asBoolean());
         JsonNode closed = client.next("system");
@@ -99,8 +107,10 @@ class CustomerScheduleTest extends GatewayTestBase {
         Chat chat = startChat(open, "es", null);
         chat.client().close();
         // The campaign closes for today while the customer is away.
-        publish(CampaignFixture.from(open).withVersion(2)
-                .withSchedule(closedOn(today().minusDays(1), today(), today().plusDays(1))).withUpdatedAt(null)
+        publish(CampaignFixture.from(open)
+                .withVersion(2)
+                .withSchedule(closedOn(today().minusDays(1), today(), today().plusDays(1)))
+                .withUpdatedAt(null)
                 .build());
         WsClient again = customerSocket(open);
         again.send(ClientFrames.resume(chat.token(), 1));

@@ -49,8 +49,10 @@ class CustomerSessionTest extends GatewayTestBase {
         assertEquals("es", welcome.path("language").asText());
         assertEquals("¡Hola! ¿En qué podemos ayudarte?", welcome.path("text").asText());
 
-        CampaignUpserted onlyEnglish = publish(CampaignFixture.campaign().withDefaultLanguage("pt")
-                .withMessages(Map.of("welcome", Map.of("en", "Hello there"))).withAllowedOrigins(List.of(SHOP_ORIGIN))
+        CampaignUpserted onlyEnglish = publish(CampaignFixture.campaign()
+                .withDefaultLanguage("pt")
+                .withMessages(Map.of("welcome", Map.of("en", "Hello there")))
+                .withAllowedOrigins(List.of(SHOP_ORIGIN))
                 .build());
         WsClient client = customerSocket(onlyEnglish);
         client.send(ClientFrames.hello(null, null));

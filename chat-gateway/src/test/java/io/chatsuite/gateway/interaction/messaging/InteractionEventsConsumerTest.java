@@ -22,8 +22,10 @@ class InteractionEventsConsumerTest extends GatewayTestBase {
     void aRedeliveredEventIsAppliedOnce() {
         CampaignUpserted campaign = campaign();
         Chat chat = startChat(campaign, "en", null);
-        CloudEvent queued = writer().publish(chat.interactionId(),
-                InteractionFixture.interaction(chat.interactionId(), campaign.campaignId()).queued(3));
+        CloudEvent queued = writer().publish(
+                        chat.interactionId(),
+                        InteractionFixture.interaction(chat.interactionId(), campaign.campaignId())
+                                .queued(3));
         writer().publish(chat.interactionId(), queued);
         routing().queued(campaign.campaignId(), chat.interactionId(), 2);
 
@@ -39,9 +41,11 @@ class InteractionEventsConsumerTest extends GatewayTestBase {
         CampaignUpserted campaign = campaign();
         Chat chat = startChat(campaign, "en", null);
         writer().send(Topics.INTERACTIONS, chat.interactionId(), "not an event");
-        writer().send(Topics.INTERACTIONS, chat.interactionId(),
-                "{\"specversion\":\"1.0\",\"id\":\"x-" + chat.interactionId() + "\",\"source\":\"/x\","
-                        + "\"type\":\"chat.interaction.queued.v1\",\"data\":{\"position\":\"first\"}}");
+        writer().send(
+                        Topics.INTERACTIONS,
+                        chat.interactionId(),
+                        "{\"specversion\":\"1.0\",\"id\":\"x-" + chat.interactionId() + "\",\"source\":\"/x\","
+                                + "\"type\":\"chat.interaction.queued.v1\",\"data\":{\"position\":\"first\"}}");
         routing().queued(campaign.campaignId(), chat.interactionId(), 1);
         JsonNode queued = chat.client().next("queued");
         assertEquals(2, queued.path("seq").asLong());
@@ -62,9 +66,18 @@ class InteractionEventsConsumerTest extends GatewayTestBase {
             frames.add(chat.client().next());
         }
         frames.addAll(chat.client().drain(quiet()));
-        List<Long> seqs = frames.stream().filter(f -> f.has("seq")).map(f -> f.path("seq").asLong()).toList();
-        assertEquals(LongStream.rangeClosed(2, 2L * rounds + 1).boxed().toList(), seqs,
+        List<Long> seqs = frames.stream()
+                .filter(f -> f.has("seq"))
+                .map(f -> f.path("seq").asLong())
+                .toList();
+        assertEquals(
+                LongStream.rangeClosed(2, 2L * rounds + 1).boxed().toList(),
+                seqs,
                 "every frame once, numbered without gaps, in order");
-        assertEquals(rounds, frames.stream().filter(f -> "ack".equals(f.path("type").asText())).count());
+        assertEquals(
+                rounds,
+                frames.stream()
+                        .filter(f -> "ack".equals(f.path("type").asText()))
+                        .count());
     }
 }

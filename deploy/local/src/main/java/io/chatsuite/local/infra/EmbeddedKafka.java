@@ -80,7 +80,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.store(w, "embedded broker");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()},
+        int rc = StorageTool.execute(
+                new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         if (rc != 0) {
             throw new IllegalStateException("Kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));

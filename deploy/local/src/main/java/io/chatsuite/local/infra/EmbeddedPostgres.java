@@ -53,7 +53,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("Bad database name " + name);
         }
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
                 if (rs.next()) {
                     return;

@@ -15,21 +15,33 @@ import org.apache.kafka.common.config.TopicConfig;
 public final class SuiteTopics {
 
     private static final Set<String> COMPACTED = Set.of("campaigns", "agent-profiles", "service-levels");
-    private static final List<String> ALL = List.of("campaigns", "agent-profiles", "agent-presence",
-            "routing-requests", "interactions", "chat-messages", "calls", "offline-messages", "service-levels");
+    private static final List<String> ALL = List.of(
+            "campaigns",
+            "agent-profiles",
+            "agent-presence",
+            "routing-requests",
+            "interactions",
+            "chat-messages",
+            "calls",
+            "offline-messages",
+            "service-levels");
 
-    private SuiteTopics() {
-    }
+    private SuiteTopics() {}
 
     public static void ensure(String bootstrapServers, int partitions) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = ALL.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, (short) 1).configs(COMPACTED.contains(t)
-                            ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                            : Map.of()))
+            List<NewTopic> missing = ALL.stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, partitions, (short) 1)
+                            .configs(
+                                    COMPACTED.contains(t)
+                                            ? Map.of(
+                                                    TopicConfig.CLEANUP_POLICY_CONFIG,
+                                                    TopicConfig.CLEANUP_POLICY_COMPACT)
+                                            : Map.of()))
                     .collect(Collectors.toList());
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();

@@ -40,8 +40,7 @@ public final class ChatSuite {
             default "-Xmx256m -XX:+UseSerialGC"), CHAT_JAVA_OPTS (JVM options of the launcher).
             """;
 
-    private ChatSuite() {
-    }
+    private ChatSuite() {}
 
     /** The parsed options of {@code up}. */
     record UpCommand(boolean fresh, boolean keycloak, List<String> services, Path dataDir) {
@@ -83,7 +82,10 @@ public final class ChatSuite {
         }
 
         SuiteOptions options(String serviceJavaOpts) {
-            SuiteOptions.Builder b = SuiteOptions.builder().fresh(fresh).keycloak(keycloak).services(services)
+            SuiteOptions.Builder b = SuiteOptions.builder()
+                    .fresh(fresh)
+                    .keycloak(keycloak)
+                    .services(services)
                     .dataDir(dataDir);
             if (serviceJavaOpts != null && !serviceJavaOpts.isBlank()) {
                 b.serviceJvmOptions(List.of(serviceJavaOpts.trim().split("\\s+")));

@@ -16,8 +16,7 @@ final class DataDirectory {
     /** The data directory's marker; {@code fresh} deletes only directories that hold it (or are empty). */
     static final String MARKER = ".chat-suite-data";
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     /** Creates {@code dir} and its {@code logs} directory, deleting everything in it first when {@code fresh}. */
     static void prepare(Path dir, boolean fresh) {
@@ -34,8 +33,10 @@ final class DataDirectory {
             }
             Files.createDirectories(dir.resolve("logs"));
             if (!Files.exists(dir.resolve(MARKER))) {
-                Files.writeString(dir.resolve(MARKER), "Data of the chat suite's local run (./chat up). "
-                        + "Safe to delete: ./chat up --fresh does.\n");
+                Files.writeString(
+                        dir.resolve(MARKER),
+                        "Data of the chat suite's local run (./chat up). "
+                                + "Safe to delete: ./chat up --fresh does.\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + dir, e);

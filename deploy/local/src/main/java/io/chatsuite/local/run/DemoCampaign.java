@@ -11,8 +11,7 @@ final class DemoCampaign {
     static final String NAME = "Demo";
     static final String GROUP = "sales";
 
-    private DemoCampaign() {
-    }
+    private DemoCampaign() {}
 
     /** The id of the existing or newly created demo campaign. */
     static String ensure(String edgeUrl, String adminToken, Duration timeout, Cancellation cancel) {
@@ -25,8 +24,8 @@ final class DemoCampaign {
             cancel.check();
             try {
                 // The listing is paged ({"items": [...], "total": n}); filter it down to the demo's name and group.
-                Http.Response list = Http.get(url + "?name=" + NAME + "&securityGroup=" + GROUP + "&size=100",
-                        adminToken);
+                Http.Response list =
+                        Http.get(url + "?name=" + NAME + "&securityGroup=" + GROUP + "&size=100", adminToken);
                 if (list.status() == 200) {
                     for (Object o : new JsonObject(list.body()).getJsonArray("items", new JsonArray())) {
                         JsonObject c = (JsonObject) o;
@@ -34,7 +33,8 @@ final class DemoCampaign {
                             return c.getString("id");
                         }
                     }
-                    Http.Response created = Http.postJson(url, adminToken, body(edgeUrl).encode());
+                    Http.Response created =
+                            Http.postJson(url, adminToken, body(edgeUrl).encode());
                     if (created.status() == 201 || created.status() == 200) {
                         return new JsonObject(created.body()).getString("id");
                     }
@@ -60,10 +60,19 @@ final class DemoCampaign {
                 .put("strategy", "LONGEST_IDLE")
                 .put("serviceLevelSeconds", 30)
                 .put("defaultLanguage", "en")
-                .put("messages", new JsonObject().put("welcome", new JsonObject()
-                        .put("es", "¡Hola! Esta es la demo de Chat Suite. ¿En qué podemos ayudarte?")
-                        .put("en", "Hi! This is the Chat Suite demo. How can we help?")
-                        .put("pt", "Olá! Esta é a demonstração do Chat Suite. Como podemos ajudar?")))
+                .put(
+                        "messages",
+                        new JsonObject()
+                                .put(
+                                        "welcome",
+                                        new JsonObject()
+                                                .put(
+                                                        "es",
+                                                        "¡Hola! Esta es la demo de Chat Suite. ¿En qué podemos ayudarte?")
+                                                .put("en", "Hi! This is the Chat Suite demo. How can we help?")
+                                                .put(
+                                                        "pt",
+                                                        "Olá! Esta é a demonstração do Chat Suite. Como podemos ajudar?")))
                 .put("agentMembers", new JsonArray().add("alice").add("bob"))
                 .put("allowedOrigins", new JsonArray().add(edgeUrl));
     }

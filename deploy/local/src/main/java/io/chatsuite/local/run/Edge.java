@@ -44,11 +44,14 @@ public final class Edge implements AutoCloseable {
      * running service; a route to a service that is not running answers 503.
      */
     public static Edge start(String host, int port, List<EdgeRoutes.Route> routes, Map<String, Integer> servicePorts) {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
-                .setInternalBlockingPoolSize(2));
+        Vertx vertx = Vertx.vertx(
+                new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2).setInternalBlockingPoolSize(2));
         try {
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(256)
-                    .setKeepAlive(true).setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(1 << 22));
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                    .setMaxPoolSize(256)
+                    .setKeepAlive(true)
+                    .setMaxWebSocketFrameSize(1 << 20)
+                    .setMaxWebSocketMessageSize(1 << 22));
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
                     .originRequestProvider((req, c) -> origin(routes, servicePorts, req)
                             .map(p -> c.request(originRequest(req, p)))
@@ -56,14 +59,19 @@ public final class Edge implements AutoCloseable {
                     .addInterceptor(new ForwardedHeaders());
             // No h2c: browsers never use it, and an upgraded request's body has no length the HTTP/1.1 backend
             // connection could forward.
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)
-                            .setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(1 << 22))
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                            .setHttp2ClearTextEnabled(false)
+                            .setMaxWebSocketFrameSize(1 << 20)
+                            .setMaxWebSocketMessageSize(1 << 22))
                     .requestHandler(req -> {
                         Optional<Integer> backend = origin(routes, servicePorts, req);
                         if (backend.isEmpty()) {
-                            String service = EdgeRoutes.resolve(routes, req.path()).map(EdgeRoutes.Route::service)
+                            String service = EdgeRoutes.resolve(routes, req.path())
+                                    .map(EdgeRoutes.Route::service)
                                     .orElse("no service");
-                            req.response().setStatusCode(503).putHeader("Content-Type", "text/plain; charset=utf-8")
+                            req.response()
+                                    .setStatusCode(503)
+                                    .putHeader("Content-Type", "text/plain; charset=utf-8")
                                     .end(service + " is not running in this local run (edge route for " + req.path()
                                             + ")\n");
                             return;
@@ -75,12 +83,13 @@ public final class Edge implements AutoCloseable {
         } catch (Exception e) {
             vertx.close();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new StartupException("The edge cannot listen on " + host + ":" + port + ": " + cause.getMessage(), cause);
+            throw new StartupException(
+                    "The edge cannot listen on " + host + ":" + port + ": " + cause.getMessage(), cause);
         }
     }
 
-    private static Optional<Integer> origin(List<EdgeRoutes.Route> routes, Map<String, Integer> servicePorts,
-            HttpServerRequest req) {
+    private static Optional<Integer> origin(
+            List<EdgeRoutes.Route> routes, Map<String, Integer> servicePorts, HttpServerRequest req) {
         return EdgeRoutes.resolve(routes, req.path()).map(r -> servicePorts.get(r.service()));
     }
 
@@ -89,7 +98,8 @@ public final class Edge implements AutoCloseable {
      * and for WebSocket upgrades it drops the incoming Host header altogether.
      */
     private static RequestOptions originRequest(HttpServerRequest req, int backendPort) {
-        RequestOptions options = new RequestOptions().setServer(SocketAddress.inetSocketAddress(backendPort, BACKEND_HOST));
+        RequestOptions options =
+                new RequestOptions().setServer(SocketAddress.inetSocketAddress(backendPort, BACKEND_HOST));
         HostAndPort authority = req.authority();
         if (authority != null) {
             options.setHost(authority.host()).setPort(authority.port() > 0 ? authority.port() : 80);

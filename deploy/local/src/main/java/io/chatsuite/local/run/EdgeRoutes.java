@@ -35,13 +35,13 @@ public final class EdgeRoutes {
             new Route("/ws/call", SuiteService.SIGNALING.name()),
             new Route("/", SuiteService.GATEWAY.name()));
 
-    private EdgeRoutes() {
-    }
+    private EdgeRoutes() {}
 
     /** The route of {@code path} (without query string) in {@code table}: the longest matching prefix. */
     public static Optional<Route> resolve(List<Route> table, String path) {
         String p = path == null || path.isEmpty() ? "/" : path;
-        return table.stream().filter(r -> r.matches(p))
+        return table.stream()
+                .filter(r -> r.matches(p))
                 .max(Comparator.comparingInt(r -> r.pathPrefix().length()));
     }
 
@@ -49,8 +49,13 @@ public final class EdgeRoutes {
     public static String markdown(List<Route> table) {
         StringBuilder md = new StringBuilder("| path prefix | service | port |\n|---|---|---|\n");
         for (Route r : table) {
-            md.append("| `").append(r.pathPrefix()).append("` | ").append(r.service()).append(" | ")
-                    .append(SuiteService.named(r.service()).defaultPort()).append(" |\n");
+            md.append("| `")
+                    .append(r.pathPrefix())
+                    .append("` | ")
+                    .append(r.service())
+                    .append(" | ")
+                    .append(SuiteService.named(r.service()).defaultPort())
+                    .append(" |\n");
         }
         return md.toString();
     }
@@ -59,13 +64,19 @@ public final class EdgeRoutes {
     public static String ingressPaths(List<Route> table) {
         StringBuilder yaml = new StringBuilder("paths:\n");
         for (Route r : table) {
-            yaml.append("  - path: ").append(r.pathPrefix()).append("\n")
+            yaml.append("  - path: ")
+                    .append(r.pathPrefix())
+                    .append("\n")
                     .append("    pathType: Prefix\n")
                     .append("    backend:\n")
                     .append("      service:\n")
-                    .append("        name: ").append(r.service()).append("\n")
+                    .append("        name: ")
+                    .append(r.service())
+                    .append("\n")
                     .append("        port:\n")
-                    .append("          number: ").append(SuiteService.named(r.service()).defaultPort()).append("\n");
+                    .append("          number: ")
+                    .append(SuiteService.named(r.service()).defaultPort())
+                    .append("\n");
         }
         return yaml.toString();
     }

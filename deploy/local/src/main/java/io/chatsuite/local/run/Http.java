@@ -14,15 +14,15 @@ import java.util.stream.Collectors;
 /** The few HTTP calls the launcher makes (readiness polls, a token, the demo campaign), with short timeouts. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
-    private Http() {
-    }
+    private Http() {}
 
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     /** The status of a GET, or -1 when nothing answers. */
     static int status(String url) {
@@ -34,7 +34,9 @@ final class Http {
     }
 
     static Response get(String url, String bearer) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
+                .GET();
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
@@ -42,8 +44,10 @@ final class Http {
     }
 
     static Response postJson(String url, String bearer, String json) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
@@ -56,9 +60,11 @@ final class Http {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static Response send(HttpRequest request) throws IOException {

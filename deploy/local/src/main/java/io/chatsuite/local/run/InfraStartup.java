@@ -39,16 +39,19 @@ final class InfraStartup {
     }
 
     void postgres(Consumer<EmbeddedPostgres> register) {
-        EmbeddedPostgres pg = EmbeddedPostgres.start(dataDir.resolve("postgres"), options.ports().postgres());
+        EmbeddedPostgres pg = EmbeddedPostgres.start(
+                dataDir.resolve("postgres"), options.ports().postgres());
         register.accept(pg);
-        List<String> databases = SuiteService.ALL.stream().map(SuiteService::database).toList();
+        List<String> databases =
+                SuiteService.ALL.stream().map(SuiteService::database).toList();
         databases.forEach(pg::ensureDatabase);
         progress.step("PostgreSQL " + serverVersion(pg) + " ready on 127.0.0.1:" + pg.port() + " (databases "
                 + String.join(", ", databases) + ")");
     }
 
     void kafka(Consumer<EmbeddedKafka> register) {
-        EmbeddedKafka k = EmbeddedKafka.start(dataDir.resolve("kafka"), options.ports().kafka());
+        EmbeddedKafka k =
+                EmbeddedKafka.start(dataDir.resolve("kafka"), options.ports().kafka());
         register.accept(k);
         SuiteTopics.ensure(k.bootstrapServers(), 3);
         progress.step("Kafka " + AppInfoParser.getVersion() + " ready on " + k.bootstrapServers() + " (suite topics)");
@@ -64,22 +67,22 @@ final class InfraStartup {
         KeycloakServer.Distribution dist = KeycloakServer.Distribution.fromBuild();
         Path home = options.keycloakHome(dist.version());
         if (!Files.exists(home.resolve("bin").resolve("kc.sh"))) {
-            progress.step("Unpacking Keycloak " + dist.version() + " into " + display.apply(home)
-                    + " (first run only)");
+            progress.step(
+                    "Unpacking Keycloak " + dist.version() + " into " + display.apply(home) + " (first run only)");
         }
         KeycloakServer.install(dist, home);
         cancel.check();
         KeycloakServer.writeRealm(home, edgeUrl);
         // Beside the installation: Keycloak creates its bootstrap admin once, in the installation's database.
         String adminPassword = Secrets.readOrCreate(adminPasswordFile(options), 18);
-        KeycloakServer server = KeycloakServer.start(home, options.ports().keycloak(), adminPassword,
-                logDir.resolve("keycloak.log"));
+        KeycloakServer server =
+                KeycloakServer.start(home, options.ports().keycloak(), adminPassword, logDir.resolve("keycloak.log"));
         register.accept(server);
         progress.step("Keycloak " + dist.version() + " starting (pid " + server.pid() + ", log "
                 + display.apply(logDir.resolve("keycloak.log")) + ")");
         server.awaitReady(options.keycloakStartTimeout(), cancel);
-        progress.step("Keycloak " + dist.version() + " ready on http://localhost:" + options.ports().keycloak()
-                + " (realm " + KeycloakServer.REALM + ")");
+        progress.step("Keycloak " + dist.version() + " ready on http://localhost:"
+                + options.ports().keycloak() + " (realm " + KeycloakServer.REALM + ")");
         return adminPassword;
     }
 
@@ -90,8 +93,9 @@ final class InfraStartup {
     }
 
     private static String serverVersion(EmbeddedPostgres pg) {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), EmbeddedPostgres.USER,
-                EmbeddedPostgres.PASSWORD); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(
+                        pg.jdbcUrl("postgres"), EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("show server_version")) {
             rs.next();
             return rs.getString(1).split(" ")[0];

@@ -132,10 +132,17 @@ final class KeycloakServer {
     }
 
     static KeycloakServer start(Path home, int port, String adminPassword, Path log) {
-        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
-                "--http-port", String.valueOf(port), "--http-host", "127.0.0.1",
+        List<String> cmd = new ArrayList<>(List.of(
+                home.resolve("bin").resolve("kc.sh").toString(),
+                "start-dev",
+                "--http-port",
+                String.valueOf(port),
+                "--http-host",
+                "127.0.0.1",
                 // A fixed front-end URL keeps the token issuer the same however Keycloak is reached.
-                "--hostname", "http://localhost:" + port, "--import-realm"));
+                "--hostname",
+                "http://localhost:" + port,
+                "--import-realm"));
         Map<String, String> env = Map.of(
                 "JAVA_HOME", javaHome().toString(),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
@@ -187,12 +194,22 @@ final class KeycloakServer {
     /** An access token for {@code user} by the password grant of the console client (enabled for the demo only). */
     static String passwordGrant(String issuer, String user, String password) {
         try {
-            Http.Response r = Http.postForm(issuer + "/protocol/openid-connect/token", Map.of(
-                    "grant_type", "password", "client_id", CONSOLE_CLIENT, "username", user, "password", password,
-                    "scope", "openid"));
+            Http.Response r = Http.postForm(
+                    issuer + "/protocol/openid-connect/token",
+                    Map.of(
+                            "grant_type",
+                            "password",
+                            "client_id",
+                            CONSOLE_CLIENT,
+                            "username",
+                            user,
+                            "password",
+                            password,
+                            "scope",
+                            "openid"));
             if (r.status() != 200) {
-                throw new IllegalStateException("Keycloak refused a token for " + user + ": HTTP " + r.status() + " "
-                        + r.body());
+                throw new IllegalStateException(
+                        "Keycloak refused a token for " + user + ": HTTP " + r.status() + " " + r.body());
             }
             return new JsonObject(r.body()).getString("access_token");
         } catch (IOException e) {

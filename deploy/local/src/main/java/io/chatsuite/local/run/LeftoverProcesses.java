@@ -43,8 +43,11 @@ final class LeftoverProcesses {
                         throw new StartupException("Another local run (pid " + entry.pid() + ") is using " + dataDir
                                 + ". Stop it first (Ctrl-C in its terminal, or kill " + entry.pid() + ").");
                     }
-                } else if (entry.name().equals(RunPids.KEYCLOAK) ? cmd.contains(keycloakHome)
-                        : cmd.contains(SuiteService.named(entry.name()).runJar(repoRoot).toString())) {
+                } else if (entry.name().equals(RunPids.KEYCLOAK)
+                        ? cmd.contains(keycloakHome)
+                        : cmd.contains(SuiteService.named(entry.name())
+                                .runJar(repoRoot)
+                                .toString())) {
                     leftovers.add(h.get());
                 }
             }
@@ -58,8 +61,10 @@ final class LeftoverProcesses {
         if (Files.exists(postmasterPid)) {
             try {
                 String first = Files.readAllLines(postmasterPid).get(0).trim();
-                ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive)
-                        .filter(h -> commandLine(h).contains(dataDir.resolve("postgres").toString()))
+                ProcessHandle.of(Long.parseLong(first))
+                        .filter(ProcessHandle::isAlive)
+                        .filter(h -> commandLine(h)
+                                .contains(dataDir.resolve("postgres").toString()))
                         .ifPresent(h -> stopAll(List.of(h), Duration.ofSeconds(15)));
             } catch (IOException | RuntimeException e) {
                 // PostgreSQL itself reports a stale or foreign postmaster.pid on start.
@@ -73,7 +78,8 @@ final class LeftoverProcesses {
         }
         List<ProcessHandle> all = new ArrayList<>();
         for (ProcessHandle h : processes) {
-            progress.step("Stopping a leftover of a previous run: pid " + h.pid() + " (" + abbreviate(commandLine(h)) + ")");
+            progress.step(
+                    "Stopping a leftover of a previous run: pid " + h.pid() + " (" + abbreviate(commandLine(h)) + ")");
             all.add(h);
             all.addAll(h.descendants().toList());
             h.destroy();

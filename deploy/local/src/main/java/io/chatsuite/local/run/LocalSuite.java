@@ -82,8 +82,13 @@ public final class LocalSuite implements AutoCloseable {
         }
         LocalSuite suite = new LocalSuite(options);
         // Before anything is deleted: refuse if another launcher uses this directory, stop what a killed one left.
-        new LeftoverProcesses(dir, options.repoRoot(),
-                options.keycloakHome(KeycloakServer.Distribution.fromBuild().version()), suite.progress).stop();
+        new LeftoverProcesses(
+                        dir,
+                        options.repoRoot(),
+                        options.keycloakHome(
+                                KeycloakServer.Distribution.fromBuild().version()),
+                        suite.progress)
+                .stop();
         DataDirectory.prepare(dir, options.fresh());
         return suite;
     }
@@ -112,14 +117,16 @@ public final class LocalSuite implements AutoCloseable {
         sessionSecret = Secrets.readOrCreate(dataDir.resolve("session.secret"), 32);
 
         InfraStartup infra = new InfraStartup(options, progress, cancel, this::display);
-        Future<?> kc = options.keycloak() ? executor.submit(() -> keycloakAdminPassword = infra.keycloak(edgeUrl(),
-                k -> register(() -> keycloak = k, k::stop))) : CompletableFuture.completedFuture(null);
+        Future<?> kc = options.keycloak()
+                ? executor.submit(() ->
+                        keycloakAdminPassword = infra.keycloak(edgeUrl(), k -> register(() -> keycloak = k, k::stop)))
+                : CompletableFuture.completedFuture(null);
         Future<?> pg = executor.submit(() -> infra.postgres(p -> register(() -> postgres = p, p::close)));
         Future<?> kf = executor.submit(() -> infra.kafka(k -> register(() -> kafka = k, k::close)));
         Cancellation.await(pg);
         Cancellation.await(kf);
-        environment = new ServiceEnvironment(postgres, kafka.bootstrapServers(), options.oidcUrl(), sessionSecret,
-                edgeUrl(), options.env());
+        environment = new ServiceEnvironment(
+                postgres, kafka.bootstrapServers(), options.oidcUrl(), sessionSecret, edgeUrl(), options.env());
         services.start(options.services(), environment);
         Map<String, Integer> backends = new LinkedHashMap<>();
         options.services().forEach(s -> backends.put(s.name(), ports.service(s.name())));
@@ -128,7 +135,9 @@ public final class LocalSuite implements AutoCloseable {
         progress.step("Edge ready on " + edgeUrl() + " (" + EdgeRoutes.TABLE.size() + " routes)");
         Cancellation.await(kc);
 
-        boolean demo = options.demoCampaign() && options.keycloak() && options.services().contains(SuiteService.CAMPAIGN);
+        boolean demo = options.demoCampaign()
+                && options.keycloak()
+                && options.services().contains(SuiteService.CAMPAIGN);
         if (demo) {
             String token = accessToken("admin");
             demoCampaignId = DemoCampaign.ensure(edgeUrl(), token, Duration.ofSeconds(60), cancel);
@@ -136,8 +145,12 @@ public final class LocalSuite implements AutoCloseable {
                     + demoCampaignId);
         }
         urls = SuiteUrls.of(options, demoCampaignId, kafka.bootstrapServers());
-        ReadyBanner.print(progress, urls, keycloakAdminPassword,
-                display(InfraStartup.adminPasswordFile(options)), display(logDir));
+        ReadyBanner.print(
+                progress,
+                urls,
+                keycloakAdminPassword,
+                display(InfraStartup.adminPasswordFile(options)),
+                display(logDir));
     }
 
     // ---- the API for tests ------------------------------------------------------------------------------
@@ -165,8 +178,8 @@ public final class LocalSuite implements AutoCloseable {
         if (!options.keycloak()) {
             throw new IllegalStateException("This suite runs without Keycloak");
         }
-        return KeycloakServer.passwordGrant("http://localhost:" + options.ports().keycloak() + "/realms/"
-                + KeycloakServer.REALM, user, password);
+        return KeycloakServer.passwordGrant(
+                "http://localhost:" + options.ports().keycloak() + "/realms/" + KeycloakServer.REALM, user, password);
     }
 
     /** The password of Keycloak's bootstrap admin ({@code admin}, master realm), or null without Keycloak. */
@@ -254,7 +267,8 @@ public final class LocalSuite implements AutoCloseable {
         if (!options.services().contains(s)) {
             throw new IllegalArgumentException(service + " is not part of this suite: " + options.services());
         }
-        if (instance.equals(service) || SuiteService.ALL.stream().anyMatch(other -> other.name().equals(instance))) {
+        if (instance.equals(service)
+                || SuiteService.ALL.stream().anyMatch(other -> other.name().equals(instance))) {
             throw new IllegalArgumentException("Name the instance differently from every service: " + instance);
         }
         if (isRunning(instance)) {
@@ -368,8 +382,9 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private static void runAll(List<Runnable> tasks) {
-        List<Thread> threads = tasks.stream().map(t -> Thread.ofPlatform().name("local-suite-stop")
-                .start(() -> quietly(t))).toList();
+        List<Thread> threads = tasks.stream()
+                .map(t -> Thread.ofPlatform().name("local-suite-stop").start(() -> quietly(t)))
+                .toList();
         for (Thread t : threads) {
             try {
                 t.join(30_000);

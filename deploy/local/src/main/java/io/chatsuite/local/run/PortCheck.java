@@ -8,15 +8,15 @@ import java.util.stream.Collectors;
 /** Checks, before anything starts, that every port the run needs is free, so a conflict fails fast and clearly. */
 public final class PortCheck {
 
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     /**
      * Throws {@link PortConflictException} naming every taken port and its user in the suite, e.g.
      * "Port 8080 (edge) is already in use".
      */
     public static void requireFree(Map<String, Integer> portsByUse) {
-        List<String> taken = portsByUse.entrySet().stream().filter(e -> !Ports.isFree(e.getValue()))
+        List<String> taken = portsByUse.entrySet().stream()
+                .filter(e -> !Ports.isFree(e.getValue()))
                 .map(e -> "Port " + e.getValue() + " (" + e.getKey() + ") is already in use")
                 .collect(Collectors.toList());
         if (!taken.isEmpty()) {

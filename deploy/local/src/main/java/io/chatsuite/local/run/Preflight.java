@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  */
 final class Preflight {
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     static void check(SuiteOptions options) {
         SuitePorts ports = options.ports();
@@ -28,8 +27,11 @@ final class Preflight {
         options.services().forEach(s -> needed.put(s.name(), ports.service(s.name())));
         PortCheck.requireFree(needed);
 
-        List<String> missing = options.services().stream().map(s -> s.runJar(options.repoRoot()))
-                .filter(p -> !Files.isRegularFile(p)).map(Path::toString).collect(Collectors.toList());
+        List<String> missing = options.services().stream()
+                .map(s -> s.runJar(options.repoRoot()))
+                .filter(p -> !Files.isRegularFile(p))
+                .map(Path::toString)
+                .collect(Collectors.toList());
         if (!missing.isEmpty()) {
             throw new StartupException("Not built yet: " + String.join(", ", missing)
                     + "\nBuild with: ./mvnw -B -DskipTests install (or ./chat up --build), or start fewer services "
@@ -38,7 +40,8 @@ final class Preflight {
         if (options.keycloak()) {
             KeycloakServer.javaHome();
             KeycloakServer.Distribution dist = KeycloakServer.Distribution.fromBuild();
-            if (!Files.exists(options.keycloakHome(dist.version()).resolve("bin").resolve("kc.sh"))
+            if (!Files.exists(
+                            options.keycloakHome(dist.version()).resolve("bin").resolve("kc.sh"))
                     && !Files.isRegularFile(dist.zip())) {
                 throw new StartupException("The Keycloak " + dist.version() + " distribution is not in the Maven "
                         + "repository: " + dist.zip() + "\nBuild once with: ./mvnw -B -DskipTests -pl deploy/local "

@@ -19,15 +19,14 @@ final class RunPids {
     static final String KEYCLOAK = "keycloak";
 
     /** One line: the launcher, keycloak, or the service whose jar the process runs. */
-    record Entry(String name, long pid) {
-    }
+    record Entry(String name, long pid) {}
 
-    private RunPids() {
-    }
+    private RunPids() {}
 
     /** Records this launcher and {@code processes}; an extra instance is listed under its service's name. */
     static void write(Path dataDir, List<Entry> processes) {
-        StringBuilder sb = new StringBuilder(LAUNCHER + " " + ProcessHandle.current().pid() + "\n");
+        StringBuilder sb =
+                new StringBuilder(LAUNCHER + " " + ProcessHandle.current().pid() + "\n");
         processes.forEach(e -> sb.append(e.name()).append(' ').append(e.pid()).append('\n'));
         try {
             Files.writeString(dataDir.resolve(FILE), sb.toString(), StandardCharsets.UTF_8);

@@ -14,8 +14,7 @@ final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** The secret stored in {@code file}, generated with {@code bytes} random bytes if the file does not exist. */
     static String readOrCreate(Path file, int bytes) {

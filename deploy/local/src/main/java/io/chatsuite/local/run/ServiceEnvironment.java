@@ -14,8 +14,13 @@ final class ServiceEnvironment {
     private final String publicUrl;
     private final Map<String, String> overrides;
 
-    ServiceEnvironment(EmbeddedPostgres postgres, String kafkaBootstrapServers, String oidcUrl, String sessionSecret,
-            String publicUrl, Map<String, String> overrides) {
+    ServiceEnvironment(
+            EmbeddedPostgres postgres,
+            String kafkaBootstrapServers,
+            String oidcUrl,
+            String sessionSecret,
+            String publicUrl,
+            Map<String, String> overrides) {
         this.postgres = postgres;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.oidcUrl = oidcUrl;

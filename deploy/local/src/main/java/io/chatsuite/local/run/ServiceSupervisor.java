@@ -22,14 +22,21 @@ final class ServiceSupervisor {
     private final ExecutorService executor;
     /** Called after a process was started or stopped (outside this object's lock), to record the PIDs. */
     private final Runnable onChange;
+
     private final Object lock = new Object();
     private final Map<String, ChildProcess> processes = new LinkedHashMap<>();
     /** Extra instances started by {@link #startInstance}, by instance name. */
     private final Map<String, SuiteService> instances = new LinkedHashMap<>();
+
     private boolean stopped;
 
-    ServiceSupervisor(SuiteOptions options, Path logDir, Progress progress, Cancellation cancel,
-            ExecutorService executor, Runnable onChange) {
+    ServiceSupervisor(
+            SuiteOptions options,
+            Path logDir,
+            Progress progress,
+            Cancellation cancel,
+            ExecutorService executor,
+            Runnable onChange) {
         this.options = options;
         this.logDir = logDir;
         this.progress = progress;
@@ -55,9 +62,10 @@ final class ServiceSupervisor {
      * Starts another instance of {@code s} as {@code instance} on a given port with extra configuration (system
      * properties) and waits until it is ready; stops it again when it does not become ready.
      */
-    void startInstance(SuiteService s, String instance, int port, Map<String, String> config,
-            ServiceEnvironment env) {
-        List<String> properties = config.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+    void startInstance(SuiteService s, String instance, int port, Map<String, String> config, ServiceEnvironment env) {
+        List<String> properties = config.entrySet().stream()
+                .map(e -> "-D" + e.getKey() + "=" + e.getValue())
+                .toList();
         ChildProcess p = spawn(s, instance, port, properties, env);
         try {
             awaitReady(instance, port, p);
@@ -68,16 +76,16 @@ final class ServiceSupervisor {
     }
 
     /** Starts the service's jar as the process {@code name} (the service itself, or another instance of it). */
-    private ChildProcess spawn(SuiteService s, String name, int port, List<String> extraJvmOptions,
-            ServiceEnvironment env) {
+    private ChildProcess spawn(
+            SuiteService s, String name, int port, List<String> extraJvmOptions, ServiceEnvironment env) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(options.serviceJvmOptions());
         cmd.addAll(extraJvmOptions);
         cmd.add("-jar");
         cmd.add(s.runJar(options.repoRoot()).toString());
-        ChildProcess p = ChildProcess.start(name, cmd, env.of(s, port), options.repoRoot(),
-                logDir.resolve(name + ".log"));
+        ChildProcess p =
+                ChildProcess.start(name, cmd, env.of(s, port), options.repoRoot(), logDir.resolve(name + ".log"));
         // A process started while the suite is being closed is stopped at once, so nothing outlives the launcher.
         boolean kept;
         synchronized (lock) {
@@ -116,7 +124,8 @@ final class ServiceSupervisor {
             }
             if (System.nanoTime() > deadline) {
                 throw new StartupException(name + " was not ready (" + url + ") within "
-                        + options.serviceStartTimeout().toSeconds() + " s. Last lines of " + p.log() + ":\n" + p.tail(40));
+                        + options.serviceStartTimeout().toSeconds() + " s. Last lines of " + p.log() + ":\n"
+                        + p.tail(40));
             }
             Cancellation.sleep(250);
         }
@@ -165,9 +174,13 @@ final class ServiceSupervisor {
     /** The running processes for the pid file; an extra instance under its service's name (its jar). */
     List<RunPids.Entry> pids() {
         synchronized (lock) {
-            return processes.entrySet().stream().map(e -> new RunPids.Entry(
-                    instances.containsKey(e.getKey()) ? instances.get(e.getKey()).name() : e.getKey(),
-                    e.getValue().pid())).toList();
+            return processes.entrySet().stream()
+                    .map(e -> new RunPids.Entry(
+                            instances.containsKey(e.getKey())
+                                    ? instances.get(e.getKey()).name()
+                                    : e.getKey(),
+                            e.getValue().pid()))
+                    .toList();
         }
     }
 

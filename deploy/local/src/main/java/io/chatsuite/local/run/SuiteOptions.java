@@ -46,7 +46,8 @@ public final class SuiteOptions {
         this.keycloakStartTimeout = b.keycloakStartTimeout;
         this.oidcUrl = b.oidcUrl;
         this.serviceJvmOptions = List.copyOf(b.serviceJvmOptions);
-        this.keycloakHome = b.keycloakHome != null ? b.keycloakHome.toAbsolutePath().normalize() : null;
+        this.keycloakHome =
+                b.keycloakHome != null ? b.keycloakHome.toAbsolutePath().normalize() : null;
     }
 
     public static Builder builder() {
@@ -149,8 +150,7 @@ public final class SuiteOptions {
         private List<String> serviceJvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC");
         private Path keycloakHome;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The repository whose built services run; default: found from the working directory. */
         public Builder repoRoot(Path repoRoot) {

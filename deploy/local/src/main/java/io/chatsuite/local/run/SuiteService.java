@@ -20,7 +20,9 @@ public record SuiteService(String name, int defaultPort, String database) {
     public static final List<SuiteService> ALL = List.of(CAMPAIGN, ROUTING, GATEWAY, SIGNALING, OFFLINE);
 
     public static SuiteService named(String name) {
-        return ALL.stream().filter(s -> s.name.equals(name)).findFirst()
+        return ALL.stream()
+                .filter(s -> s.name.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown service '" + name + "'; known: "
                         + ALL.stream().map(SuiteService::name).collect(Collectors.joining(", "))));
     }

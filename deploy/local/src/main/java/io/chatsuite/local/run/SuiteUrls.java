@@ -21,9 +21,12 @@ public record SuiteUrls(
     static SuiteUrls of(SuiteOptions options, String demoCampaignId, String kafkaBootstrapServers) {
         String edgeUrl = "http://localhost:" + options.ports().edge();
         Map<String, String> serviceUrls = new LinkedHashMap<>();
-        options.services().forEach(s -> serviceUrls.put(s.name(), "http://127.0.0.1:" + options.ports().service(s.name())));
+        options.services()
+                .forEach(s -> serviceUrls.put(
+                        s.name(), "http://127.0.0.1:" + options.ports().service(s.name())));
         String kc = options.keycloak() ? "http://localhost:" + options.ports().keycloak() : null;
-        return new SuiteUrls(edgeUrl,
+        return new SuiteUrls(
+                edgeUrl,
                 edgeUrl + "/demo/" + (demoCampaignId != null ? "?campaignId=" + demoCampaignId : ""),
                 edgeUrl + "/console/",
                 kc,

@@ -38,7 +38,8 @@ class EmbeddedInfraTest {
             p.put("bootstrap.servers", bootstrap);
             p.put("acks", "all");
             try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>("chat-messages", "k", "hello")).get();
+                producer.send(new ProducerRecord<>("chat-messages", "k", "hello"))
+                        .get();
             }
         }
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {

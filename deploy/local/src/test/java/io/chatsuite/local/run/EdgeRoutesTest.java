@@ -42,7 +42,8 @@ class EdgeRoutesTest {
 
     @Test
     void coversEveryServiceAndOnlyKnownOnes() {
-        Set<String> routed = EdgeRoutes.TABLE.stream().map(EdgeRoutes.Route::service).collect(Collectors.toSet());
+        Set<String> routed =
+                EdgeRoutes.TABLE.stream().map(EdgeRoutes.Route::service).collect(Collectors.toSet());
         assertEquals(SuiteService.ALL.stream().map(SuiteService::name).collect(Collectors.toSet()), routed);
     }
 
@@ -56,7 +57,8 @@ class EdgeRoutesTest {
     void readmeDocumentsExactlyThisTable() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         String table = EdgeRoutes.markdown(EdgeRoutes.TABLE);
-        assertTrue(readme.contains(table), "deploy/local/README.md must contain the route table as printed by "
-                + "./chat routes:\n" + table);
+        assertTrue(
+                readme.contains(table),
+                "deploy/local/README.md must contain the route table as printed by " + "./chat routes:\n" + table);
     }
 }

@@ -34,8 +34,11 @@ class EdgeTest {
         int a = backend("A");
         int b = backend("B");
         // routing-service is deliberately absent: its routes must answer 503.
-        edge = Edge.start("127.0.0.1", 0, EdgeRoutes.TABLE, Map.of(
-                "campaign-service", a, "signaling-service", a, "offline-message-service", a, "chat-gateway", b));
+        edge = Edge.start(
+                "127.0.0.1",
+                0,
+                EdgeRoutes.TABLE,
+                Map.of("campaign-service", a, "signaling-service", a, "offline-message-service", a, "chat-gateway", b));
     }
 
     @AfterAll
@@ -48,22 +51,39 @@ class EdgeTest {
     private static int backend(String name) throws Exception {
         HttpServer server = vertx.createHttpServer()
                 .webSocketHandler((ServerWebSocket ws) -> {
-                    String hello = new JsonObject().put("backend", name).put("path", ws.path()).put("query", ws.query())
-                            .put("host", ws.headers().get("Host")).put("origin", ws.headers().get("Origin")).encode();
+                    String hello = new JsonObject()
+                            .put("backend", name)
+                            .put("path", ws.path())
+                            .put("query", ws.query())
+                            .put("host", ws.headers().get("Host"))
+                            .put("origin", ws.headers().get("Origin"))
+                            .encode();
                     ws.writeTextMessage(hello);
                     ws.textMessageHandler(m -> ws.writeTextMessage(name + ":" + m));
                 })
-                .requestHandler((HttpServerRequest req) -> req.response().putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("backend", name).put("uri", req.uri())
-                                .put("host", req.headers().get("Host")).put("origin", req.headers().get("Origin"))
-                                .put("forwardedFor", req.headers().get("X-Forwarded-For")).encode()));
-        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                .requestHandler((HttpServerRequest req) -> req.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put("backend", name)
+                                .put("uri", req.uri())
+                                .put("host", req.headers().get("Host"))
+                                .put("origin", req.headers().get("Origin"))
+                                .put("forwardedFor", req.headers().get("X-Forwarded-For"))
+                                .encode()));
+        return server.listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
                 .actualPort();
     }
 
     private static JsonObject get(String pathAndQuery) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + edge.port() + pathAndQuery))
-                .header("Origin", "https://shop.example.com").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + edge.port() + pathAndQuery))
+                        .header("Origin", "https://shop.example.com")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return new JsonObject(r.body());
     }
@@ -89,8 +109,10 @@ class EdgeTest {
 
     @Test
     void answers503WhenTheOwningServiceIsNotRunning() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + edge.port() + "/api/routing/queues")).GET().build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + edge.port() + "/api/routing/queues"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(503, r.statusCode());
         assertTrue(r.body().contains("routing-service is not running"), r.body());
@@ -122,7 +144,10 @@ class EdgeTest {
             CompletableFuture<String[]> result = new CompletableFuture<>();
             String[] frames = new String[2];
             // The handler is set on the event loop as the socket opens, so the backend's first frame is not missed.
-            client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(edge.port()).setURI(uri)
+            client.connect(new WebSocketConnectOptions()
+                            .setHost("localhost")
+                            .setPort(edge.port())
+                            .setURI(uri)
                             .addHeader("Origin", "https://shop.example.com"))
                     .onFailure(result::completeExceptionally)
                     .onSuccess(ws -> ws.textMessageHandler(m -> {

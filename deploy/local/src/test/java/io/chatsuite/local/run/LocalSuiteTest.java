@@ -31,8 +31,13 @@ class LocalSuiteTest {
     void startsInfrastructureAndEdgeReportsProgressAndStopsEverything() throws Exception {
         List<String> progress = new CopyOnWriteArrayList<>();
         SuitePorts ports = SuitePorts.free();
-        SuiteOptions options = SuiteOptions.builder().dataDir(dir.resolve("data")).ports(ports).keycloak(false)
-                .services(List.of()).progress(progress::add).build();
+        SuiteOptions options = SuiteOptions.builder()
+                .dataDir(dir.resolve("data"))
+                .ports(ports)
+                .keycloak(false)
+                .services(List.of())
+                .progress(progress::add)
+                .build();
         String secret;
         try (LocalSuite suite = LocalSuite.start(options)) {
             SuiteUrls urls = suite.urls();
@@ -50,18 +55,28 @@ class LocalSuiteTest {
             try (Admin admin = Admin.create(p)) {
                 assertTrue(admin.listTopics().names().get().containsAll(List.of("campaigns", "interactions")));
             }
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(urls.edge() + "/widget/loader.js")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(urls.edge() + "/widget/loader.js"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(503, r.statusCode(), "no gateway in this suite");
 
             secret = suite.sessionSecret();
             assertTrue(secret.length() >= 32);
-            assertEquals(secret, Files.readString(dir.resolve("data").resolve("session.secret")).trim());
+            assertEquals(
+                    secret,
+                    Files.readString(dir.resolve("data").resolve("session.secret"))
+                            .trim());
             assertTrue(Files.exists(dir.resolve("data").resolve("run.pids")));
         }
-        assertTrue(progress.stream().anyMatch(l -> l.matches("\\[ *\\d+\\.\\ds\\] PostgreSQL 17\\.\\d+ ready on 127\\.0\\.0\\.1:"
-                + ports.postgres() + ".*")), String.join("\n", progress));
-        assertTrue(progress.stream().anyMatch(l -> l.contains("Kafka 4.1.2 ready on 127.0.0.1:" + ports.kafka())),
+        assertTrue(
+                progress.stream()
+                        .anyMatch(l -> l.matches("\\[ *\\d+\\.\\ds\\] PostgreSQL 17\\.\\d+ ready on 127\\.0\\.0\\.1:"
+                                + ports.postgres() + ".*")),
+                String.join("\n", progress));
+        assertTrue(
+                progress.stream().anyMatch(l -> l.contains("Kafka 4.1.2 ready on 127.0.0.1:" + ports.kafka())),
                 String.join("\n", progress));
         assertTrue(progress.stream().anyMatch(l -> l.contains("Edge ready on http://localhost:" + ports.edge())));
         assertTrue(progress.stream().anyMatch(l -> l.contains("Chat suite ready in")));

@@ -31,8 +31,11 @@ class PortCheckTest {
             ports.put("PostgreSQL", Ports.free());
             ports.put("Kafka", kafka.getLocalPort());
             PortConflictException e = assertThrows(PortConflictException.class, () -> PortCheck.requireFree(ports));
-            assertTrue(e.getMessage().startsWith("Port " + edge.getLocalPort() + " (edge) is already in use\n"
-                    + "Port " + kafka.getLocalPort() + " (Kafka) is already in use\n"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("Port " + edge.getLocalPort() + " (edge) is already in use\n" + "Port "
+                                    + kafka.getLocalPort() + " (Kafka) is already in use\n"),
+                    e.getMessage());
             assertFalse(e.getMessage().contains("PostgreSQL"), e.getMessage());
             assertTrue(e.getMessage().contains("Stop that process"), e.getMessage());
         }
@@ -47,11 +50,16 @@ class PortCheckTest {
     void theSuiteRefusesToStartAndStartsNothingWhenAPortIsTaken() throws Exception {
         List<String> progress = new ArrayList<>();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            SuiteOptions options = SuiteOptions.builder().dataDir(dir.resolve("data"))
-                    .ports(SuitePorts.free().withEdge(taken.getLocalPort())).keycloak(false).progress(progress::add)
+            SuiteOptions options = SuiteOptions.builder()
+                    .dataDir(dir.resolve("data"))
+                    .ports(SuitePorts.free().withEdge(taken.getLocalPort()))
+                    .keycloak(false)
+                    .progress(progress::add)
                     .build();
             PortConflictException e = assertThrows(PortConflictException.class, () -> LocalSuite.start(options));
-            assertTrue(e.getMessage().contains("Port " + taken.getLocalPort() + " (edge) is already in use"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("Port " + taken.getLocalPort() + " (edge) is already in use"),
+                    e.getMessage());
         }
         assertFalse(Files.exists(dir.resolve("data").resolve("postgres")), "PostgreSQL must not have started");
         assertFalse(Files.exists(dir.resolve("data").resolve("kafka")), "Kafka must not have started");
@@ -63,7 +71,8 @@ class PortCheckTest {
         Path foreign = dir.resolve("documents");
         Files.createDirectories(foreign);
         Files.writeString(foreign.resolve("thesis.txt"), "precious");
-        SuiteOptions options = SuiteOptions.builder().dataDir(foreign).fresh(true).build();
+        SuiteOptions options =
+                SuiteOptions.builder().dataDir(foreign).fresh(true).build();
         assertThrows(IllegalArgumentException.class, () -> LocalSuite.prepare(options));
         assertTrue(Files.exists(foreign.resolve("thesis.txt")));
     }

@@ -38,13 +38,19 @@ class RealmFileTest {
     }
 
     private static JsonObject user(String name) {
-        return realm.getJsonArray("users").stream().map(JsonObject.class::cast)
-                .filter(u -> name.equals(u.getString("username"))).findFirst().orElseThrow();
+        return realm.getJsonArray("users").stream()
+                .map(JsonObject.class::cast)
+                .filter(u -> name.equals(u.getString("username")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static JsonObject console() {
-        return realm.getJsonArray("clients").stream().map(JsonObject.class::cast)
-                .filter(c -> "chat-console".equals(c.getString("clientId"))).findFirst().orElseThrow();
+        return realm.getJsonArray("clients").stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> "chat-console".equals(c.getString("clientId")))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -56,7 +62,9 @@ class RealmFileTest {
 
     @Test
     void definesTheThreeRealmRolesAndTwoSecurityGroups() {
-        assertEquals(Set.of("admin", "supervisor", "agent"), names(realm.getJsonObject("roles").getJsonArray("realm"), "name"));
+        assertEquals(
+                Set.of("admin", "supervisor", "agent"),
+                names(realm.getJsonObject("roles").getJsonArray("realm"), "name"));
         assertEquals(Set.of("sales", "support"), names(realm.getJsonArray("groups"), "name"));
     }
 
@@ -103,7 +111,8 @@ class RealmFileTest {
 
     @Test
     void putsGroupNamesAndTheUserNameInTheAccessToken() {
-        Map<String, JsonObject> mappers = console().getJsonArray("protocolMappers").stream().map(JsonObject.class::cast)
+        Map<String, JsonObject> mappers = console().getJsonArray("protocolMappers").stream()
+                .map(JsonObject.class::cast)
                 .collect(Collectors.toMap(m -> m.getString("protocolMapper"), m -> m.getJsonObject("config")));
         JsonObject groups = mappers.get("oidc-group-membership-mapper");
         assertNotNull(groups, "group membership mapper");

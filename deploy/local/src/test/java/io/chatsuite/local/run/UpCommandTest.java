@@ -23,8 +23,15 @@ class UpCommandTest {
 
     @Test
     void readsFreshServicesKeycloakAndDataDir() {
-        ChatSuite.UpCommand c = ChatSuite.UpCommand.parse(List.of("--fresh", "--build", "--services",
-                "campaign-service,chat-gateway", "--no-keycloak", "--data-dir=/tmp/x"), null);
+        ChatSuite.UpCommand c = ChatSuite.UpCommand.parse(
+                List.of(
+                        "--fresh",
+                        "--build",
+                        "--services",
+                        "campaign-service,chat-gateway",
+                        "--no-keycloak",
+                        "--data-dir=/tmp/x"),
+                null);
         assertTrue(c.fresh());
         assertFalse(c.keycloak());
         assertEquals(List.of("campaign-service", "chat-gateway"), c.services());
@@ -33,15 +40,20 @@ class UpCommandTest {
 
     @Test
     void takesTheServicesFromTheEnvironmentUnlessGiven() {
-        assertEquals(List.of("campaign-service"), ChatSuite.UpCommand.parse(List.of(), "campaign-service").services());
-        assertEquals(List.of("routing-service"),
-                ChatSuite.UpCommand.parse(List.of("--services=routing-service"), "campaign-service").services());
+        assertEquals(
+                List.of("campaign-service"),
+                ChatSuite.UpCommand.parse(List.of(), "campaign-service").services());
+        assertEquals(
+                List.of("routing-service"),
+                ChatSuite.UpCommand.parse(List.of("--services=routing-service"), "campaign-service")
+                        .services());
     }
 
     @Test
     void rejectsUnknownOptionsAndServices() {
         assertThrows(IllegalArgumentException.class, () -> ChatSuite.UpCommand.parse(List.of("--frsh"), null));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ChatSuite.UpCommand.parse(List.of("--services", "billing-service"), null));
         assertThrows(IllegalArgumentException.class, () -> ChatSuite.UpCommand.parse(List.of("--services"), null));
     }

@@ -19,5 +19,4 @@ public record InteractionDetail(
         Outcome outcome,
         Party endedBy,
         String rejectReason,
-        List<TranscriptEntry> transcript) {
-}
+        List<TranscriptEntry> transcript) {}

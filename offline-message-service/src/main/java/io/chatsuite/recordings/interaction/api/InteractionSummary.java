@@ -18,6 +18,5 @@ public record InteractionSummary(
         Outcome outcome,
         Party endedBy) {
 
-    public record Customer(String name, String language) {
-    }
+    public record Customer(String name, String language) {}
 }

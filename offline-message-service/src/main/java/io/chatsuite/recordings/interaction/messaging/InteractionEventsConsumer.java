@@ -17,8 +17,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class InteractionEventsConsumer {
 
-    static final Set<EventType> LIFECYCLE = Set.of(EventType.INTERACTION_QUEUED, EventType.INTERACTION_ASSIGNED,
-            EventType.INTERACTION_REJECTED, EventType.INTERACTION_ABANDONED, EventType.INTERACTION_ENDED);
+    static final Set<EventType> LIFECYCLE = Set.of(
+            EventType.INTERACTION_QUEUED,
+            EventType.INTERACTION_ASSIGNED,
+            EventType.INTERACTION_REJECTED,
+            EventType.INTERACTION_ABANDONED,
+            EventType.INTERACTION_ENDED);
 
     private final EventPipeline interactions;
     private final EventPipeline messages;

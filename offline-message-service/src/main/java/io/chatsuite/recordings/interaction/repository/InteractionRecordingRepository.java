@@ -23,25 +23,32 @@ public class InteractionRecordingRepository implements PanacheRepositoryBase<Int
      * apply one after the other instead of racing to create the row or overwriting each other.
      */
     public Uni<InteractionRecording> lockOrCreate(String id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into interaction_recording(id, outcome, first_seen_at) "
-                                + "values (?1, 'IN_PROGRESS', now()) on conflict (id) do nothing")
-                .setParameter(1, id)
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into interaction_recording(id, outcome, first_seen_at) "
+                                        + "values (?1, 'IN_PROGRESS', now()) on conflict (id) do nothing")
+                        .setParameter(1, id)
+                        .executeUpdate())
                 .chain(() -> findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** Campaigns that have recordings whose security group is still unknown. */
     public Uni<List<String>> campaignsWithUnknownGroup() {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                        "select distinct r.campaignId from InteractionRecording r "
-                                + "where r.securityGroup is null and r.campaignId is not null", String.class)
-                .getResultList());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select distinct r.campaignId from InteractionRecording r "
+                                        + "where r.securityGroup is null and r.campaignId is not null",
+                                String.class)
+                        .getResultList());
     }
 
     public Uni<Integer> describeCampaign(String campaignId, String name, String securityGroup) {
-        return update("securityGroup = ?1, campaignName = coalesce(campaignName, ?2) "
-                + "where campaignId = ?3 and securityGroup is null", securityGroup, name, campaignId);
+        return update(
+                "securityGroup = ?1, campaignName = coalesce(campaignName, ?2) "
+                        + "where campaignId = ?3 and securityGroup is null",
+                securityGroup,
+                name,
+                campaignId);
     }
 
     /** One page of the recordings matching {@code search} inside {@code groups}, newest first, and the total. */
@@ -69,12 +76,13 @@ public class InteractionRecordingRepository implements PanacheRepositoryBase<Int
             params.and("to", search.to());
         }
         Sort newestFirst = Sort.by("requestedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
-                .and("firstSeenAt", Sort.Direction.Descending).and("id");
+                .and("firstSeenAt", Sort.Direction.Descending)
+                .and("id");
         PanacheQuery<InteractionRecording> query = find(String.join(" and ", where), newestFirst, params);
-        return query.page(search.page(), search.size()).list()
+        return query.page(search.page(), search.size())
+                .list()
                 .chain(items -> query.count().map(total -> new SearchResult(items, total)));
     }
 
-    public record SearchResult(List<InteractionRecording> items, long total) {
-    }
+    public record SearchResult(List<InteractionRecording> items, long total) {}
 }

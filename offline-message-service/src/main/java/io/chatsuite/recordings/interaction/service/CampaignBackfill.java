@@ -17,7 +17,9 @@ public class CampaignBackfill {
         this.service = service;
     }
 
-    @Scheduled(every = "${chat.recordings.backfill-interval}", delayed = "${chat.recordings.backfill-interval}",
+    @Scheduled(
+            every = "${chat.recordings.backfill-interval}",
+            delayed = "${chat.recordings.backfill-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return service.backfillCampaigns()
@@ -26,8 +28,10 @@ public class CampaignBackfill {
                         LOG.infof("Gave %d recordings the security group of their campaign", n);
                     }
                 })
-                .onFailure().invoke(e -> LOG.warnf("Campaign backfill failed, will retry: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
+                .onFailure()
+                .invoke(e -> LOG.warnf("Campaign backfill failed, will retry: %s", e.getMessage()))
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 }

@@ -15,8 +15,8 @@ public record RecordingSearch(String campaignId, String agentId, Instant from, I
     public static final int MAX_SIZE = 100;
 
     /** Parses raw query parameters (any may be null); throws a 400 problem listing each invalid one. */
-    public static RecordingSearch parse(String campaignId, String agentId, String from, String to, String page,
-            String size) {
+    public static RecordingSearch parse(
+            String campaignId, String agentId, String from, String to, String page, String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant fromInstant = instant("from", from, errors);
         Instant toInstant = instant("to", to, errors);
@@ -28,8 +28,8 @@ public record RecordingSearch(String campaignId, String agentId, Instant from, I
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The search has invalid parameters", errors);
         }
-        return new RecordingSearch(blankToNull(campaignId), blankToNull(agentId), fromInstant, toInstant, pageNumber,
-                pageSize);
+        return new RecordingSearch(
+                blankToNull(campaignId), blankToNull(agentId), fromInstant, toInstant, pageNumber, pageSize);
     }
 
     private static Instant instant(String field, String value, List<Problem.FieldError> errors) {
@@ -39,14 +39,14 @@ public record RecordingSearch(String campaignId, String agentId, Instant from, I
         try {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "must be an ISO-8601 date-time with offset, "
-                    + "like 2025-01-31T09:00:00Z"));
+            errors.add(new Problem.FieldError(
+                    field, "must be an ISO-8601 date-time with offset, " + "like 2025-01-31T09:00:00Z"));
             return null;
         }
     }
 
-    private static int integer(String field, String value, int fallback, int min, int max,
-            List<Problem.FieldError> errors) {
+    private static int integer(
+            String field, String value, int fallback, int min, int max, List<Problem.FieldError> errors) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -58,9 +58,11 @@ public record RecordingSearch(String campaignId, String agentId, Instant from, I
         } catch (NumberFormatException e) {
             // Reported below like an out-of-range number.
         }
-        errors.add(new Problem.FieldError(field, max == Integer.MAX_VALUE
-                ? "must be an integer of at least " + min
-                : "must be an integer from " + min + " to " + max));
+        errors.add(new Problem.FieldError(
+                field,
+                max == Integer.MAX_VALUE
+                        ? "must be an integer of at least " + min
+                        : "must be an integer from " + min + " to " + max));
         return fallback;
     }
 

@@ -38,8 +38,11 @@ public class RecordingService {
     private final ProcessedEvents processedEvents;
     private final CampaignDirectory campaigns;
 
-    public RecordingService(InteractionRecordingRepository recordings, TranscriptMessageRepository transcripts,
-            ProcessedEvents processedEvents, CampaignDirectory campaigns) {
+    public RecordingService(
+            InteractionRecordingRepository recordings,
+            TranscriptMessageRepository transcripts,
+            ProcessedEvents processedEvents,
+            CampaignDirectory campaigns) {
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.processedEvents = processedEvents;
@@ -74,7 +77,8 @@ public class RecordingService {
                 if (!recording.describedByCampaign()) {
                     campaigns.find(recording.campaignId).ifPresent(recording::describe);
                 }
-                return data instanceof ChatMessageSent m ? addToTranscript(m).replaceWith(true)
+                return data instanceof ChatMessageSent m
+                        ? addToTranscript(m).replaceWith(true)
                         : Uni.createFrom().item(true);
             });
         });
@@ -91,8 +95,10 @@ public class RecordingService {
             for (String id : ids) {
                 var campaign = campaigns.find(id);
                 if (campaign.isPresent()) {
-                    total = total.chain(n -> recordings.describeCampaign(id, campaign.get().name(),
-                            campaign.get().securityGroup()).map(m -> n + m));
+                    total = total.chain(n -> recordings
+                            .describeCampaign(
+                                    id, campaign.get().name(), campaign.get().securityGroup())
+                            .map(m -> n + m));
                 }
             }
             return total;
@@ -100,8 +106,8 @@ public class RecordingService {
     }
 
     @WithSession
-    public Uni<InteractionRecordingRepository.SearchResult> search(RecordingSearch search,
-            Collection<String> callerGroups) {
+    public Uni<InteractionRecordingRepository.SearchResult> search(
+            RecordingSearch search, Collection<String> callerGroups) {
         return recordings.search(search, callerGroups);
     }
 
@@ -109,7 +115,8 @@ public class RecordingService {
     @WithSession
     public Uni<RecordingWithTranscript> find(String id, Collection<String> callerGroups) {
         return recordings.findById(id).chain(recording -> {
-            if (recording == null || recording.securityGroup == null
+            if (recording == null
+                    || recording.securityGroup == null
                     || !callerGroups.contains(recording.securityGroup)) {
                 return Uni.createFrom().nullItem();
             }
@@ -128,7 +135,9 @@ public class RecordingService {
             message.messageId = m.messageId();
             message.interactionId = m.interactionId();
             message.clientId = m.clientId();
-            message.senderRole = m.sender() == null || m.sender().role() == null ? Party.SYSTEM : m.sender().role();
+            message.senderRole = m.sender() == null || m.sender().role() == null
+                    ? Party.SYSTEM
+                    : m.sender().role();
             message.senderId = m.sender() == null ? null : m.sender().id();
             message.senderName = m.sender() == null ? null : m.sender().displayName();
             message.text = m.text() == null ? "" : m.text();
@@ -139,10 +148,10 @@ public class RecordingService {
     }
 
     private static String interactionId(Record data) {
-        return data instanceof InteractionEvent e ? e.interactionId()
+        return data instanceof InteractionEvent e
+                ? e.interactionId()
                 : data instanceof ChatMessageSent m ? m.interactionId() : null;
     }
 
-    public record RecordingWithTranscript(InteractionRecording recording, List<TranscriptMessage> transcript) {
-    }
+    public record RecordingWithTranscript(InteractionRecording recording, List<TranscriptMessage> transcript) {}
 }

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.Party;
 import io.chatsuite.events.Topics;
-import io.chatsuite.testing.TestTokens;
 import io.chatsuite.recordings.ChatEvents;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.pgclient.PgPool;
@@ -136,8 +136,7 @@ class ChatRecordingTest {
         ChatEvents.writer().send(Topics.INTERACTIONS, id, "this is not a cloud event");
         ChatEvents.writer().send(Topics.INTERACTIONS, id, """
                 {"specversion":"1.0","id":"%s","source":"/routing-service","type":"chat.interaction.offered.v1",
-                 "subject":"%s","datacontenttype":"application/json","data":{"interactionId":"%s"}}"""
-                .formatted(newId(), id, id));
+                 "subject":"%s","datacontenttype":"application/json","data":{"interactionId":"%s"}}""".formatted(newId(), id, id));
         ChatEvents.writer().send(Topics.CHAT_MESSAGES, id, "{\"specversion\":\"1.0\"}");
         queued(id, salesCampaign, at(10));
         customerSays(id, salesCampaign, "c1", "Still here", at(5));
@@ -152,32 +151,46 @@ class ChatRecordingTest {
         assigned(id, campaign, "dave", "Eve", at(20), at(15));
         await().atMost(Duration.ofSeconds(20)).until(() -> "ANSWERED".equals(column(id, "outcome")));
         assertEquals(null, column(id, "security_group"));
-        given().auth().oauth2(TestTokens.supervisor("support")).get(DETAIL, id).then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.supervisor("support"))
+                .get(DETAIL, id)
+                .then()
+                .statusCode(404);
 
         ChatEvents.campaign(campaign, "Support web chat", "support");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .auth().oauth2(TestTokens.supervisor("support")).get(DETAIL, id)
-                .then().statusCode(200)
-                .body("securityGroup", equalTo("support"))
-                .body("campaignName", equalTo("Support web chat"))
-                .body("agentId", equalTo("dave")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.supervisor("support"))
+                        .get(DETAIL, id)
+                        .then()
+                        .statusCode(200)
+                        .body("securityGroup", equalTo("support"))
+                        .body("campaignName", equalTo("Support web chat"))
+                        .body("agentId", equalTo("dave")));
     }
 
     private String column(String id, String column) {
         var rows = pool.preparedQuery("select " + column + " from interaction_recording where id = $1")
-                .execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(5));
+                .execute(Tuple.of(id))
+                .await()
+                .atMost(Duration.ofSeconds(5));
         return rows.size() == 0 ? null : rows.iterator().next().getString(0);
     }
 
     /** Waits until the recording satisfies {@code ready} (it must) and returns it for further checks. */
     static ValidatableResponse awaitDetail(String id, Consumer<ValidatableResponse> ready) {
         ValidatableResponse[] last = new ValidatableResponse[1];
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            ValidatableResponse response = given().auth().oauth2(TestTokens.supervisor("sales"))
-                    .get(DETAIL, id).then().statusCode(200);
-            ready.accept(response);
-            last[0] = response;
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    ValidatableResponse response = given().auth()
+                            .oauth2(TestTokens.supervisor("sales"))
+                            .get(DETAIL, id)
+                            .then()
+                            .statusCode(200);
+                    ready.accept(response);
+                    last[0] = response;
+                });
         return last[0];
     }
 }

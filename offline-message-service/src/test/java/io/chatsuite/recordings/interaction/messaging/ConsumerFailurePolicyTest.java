@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatsuite.events.Topics;
 import io.chatsuite.local.infra.EmbeddedPostgres;
-import io.chatsuite.testing.TopicReader;
 import io.chatsuite.recordings.ChatEvents;
-import io.restassured.path.json.JsonPath;
+import io.chatsuite.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -61,19 +61,29 @@ class ConsumerFailurePolicyTest {
         customerSays(id, campaign, "c1", "Still here", at(5));
 
         awaitDetail(id, r -> r.body("transcript", hasSize(1)).body("requestedAt", equalTo(at(10).toString())));
-        List<ConsumerRecord<String, String>> parked = TopicReader.await(bootstrap(), List.of(DEAD_LETTERS),
-                r -> id.equals(r.key()), 2, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, String>> parked = TopicReader.await(
+                bootstrap(), List.of(DEAD_LETTERS), r -> id.equals(r.key()), 2, Duration.ofSeconds(20));
         assertEquals("this is not a cloud event", parked.get(0).value());
-        assertTrue(header(parked.get(0), "dead-letter-reason").contains("Unreadable event"),
+        assertTrue(
+                header(parked.get(0), "dead-letter-reason").contains("Unreadable event"),
                 () -> header(parked.get(0), "dead-letter-reason"));
         assertEquals(Topics.INTERACTIONS, header(parked.get(0), "dead-letter-topic"));
-        assertTrue(header(parked.get(1), "dead-letter-reason").contains("does not follow its schema"),
+        assertTrue(
+                header(parked.get(1), "dead-letter-reason").contains("does not follow its schema"),
                 () -> header(parked.get(1), "dead-letter-reason"));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("chat_events_dead_lettered_total{")
-                && l.contains("reason=\"unreadable\"") && l.contains("channel=\"interactions\"")), metrics);
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("chat_events_dead_lettered_total{")
-                && l.contains("reason=\"schema-invalid\"")), metrics);
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(l -> l.startsWith("chat_events_dead_lettered_total{")
+                                && l.contains("reason=\"unreadable\"")
+                                && l.contains("channel=\"interactions\"")),
+                metrics);
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(l -> l.startsWith("chat_events_dead_lettered_total{")
+                                && l.contains("reason=\"schema-invalid\"")),
+                metrics);
     }
 
     @Test
@@ -85,7 +95,8 @@ class ConsumerFailurePolicyTest {
             queued(id, campaign, at(30));
             customerSays(id, campaign, "c1", "Anyone there?", at(29));
             customerSays(id, campaign, "c2", "Hello?", at(28));
-            await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(25))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> "DOWN".equals(consumersReadiness()));
             long remaining = Duration.ofSeconds(30).toNanos() - (System.nanoTime() - outageStart);
             Thread.sleep(Math.max(0, remaining / 1_000_000));
@@ -93,8 +104,10 @@ class ConsumerFailurePolicyTest {
         } finally {
             allowConnections(true);
         }
-        awaitDetail(id, r -> r.body("transcript.text", equalTo(List.of("Anyone there?", "Hello?")))
-                .body("requestedAt", equalTo(at(30).toString())));
+        awaitDetail(
+                id,
+                r -> r.body("transcript.text", equalTo(List.of("Anyone there?", "Hello?")))
+                        .body("requestedAt", equalTo(at(30).toString())));
         await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(consumersReadiness()));
         given().get("/q/health/ready").then().body("checks.name", hasItem("event-consumers"));
     }
@@ -103,13 +116,17 @@ class ConsumerFailurePolicyTest {
     private static String consumersReadiness() {
         JsonPath health = given().get("/q/health/ready").then().extract().jsonPath();
         List<Map<String, Object>> checks = health.getList("checks");
-        return checks.stream().filter(c -> "event-consumers".equals(c.get("name")))
-                .map(c -> String.valueOf(c.get("status"))).findFirst().orElse("MISSING");
+        return checks.stream()
+                .filter(c -> "event-consumers".equals(c.get("name")))
+                .map(c -> String.valueOf(c.get("status")))
+                .findFirst()
+                .orElse("MISSING");
     }
 
     /** Opens or closes the service's database to new connections and ends the open ones: a real outage. */
     private static void allowConnections(boolean allowed) throws SQLException {
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
+        String url = ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class)
                 .replaceFirst("/recordings(\\?.*)?$", "/postgres");
         try (Connection c = DriverManager.getConnection(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
                 Statement s = c.createStatement()) {

@@ -24,8 +24,8 @@ class RecordingSearchTest {
 
     @Test
     void timesWithAnyOffsetAreInstants() {
-        RecordingSearch s = RecordingSearch.parse("c", "alice", "2025-03-01T10:00:00+01:00", "2025-03-02T00:00:00Z",
-                "2", "50");
+        RecordingSearch s =
+                RecordingSearch.parse("c", "alice", "2025-03-01T10:00:00+01:00", "2025-03-02T00:00:00Z", "2", "50");
         assertEquals(Instant.parse("2025-03-01T09:00:00Z"), s.from());
         assertEquals(Instant.parse("2025-03-02T00:00:00Z"), s.to());
         assertEquals(2, s.page());
@@ -34,15 +34,18 @@ class RecordingSearchTest {
 
     @Test
     void everyInvalidParameterIsNamed() {
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> RecordingSearch.parse(null, null, "2025-03-01", "soon", "x", "0"));
+        ProblemException e = assertThrows(
+                ProblemException.class, () -> RecordingSearch.parse(null, null, "2025-03-01", "soon", "x", "0"));
         assertEquals(400, e.status());
-        assertEquals(List.of("from", "to", "page", "size"), e.errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals(
+                List.of("from", "to", "page", "size"),
+                e.errors().stream().map(Problem.FieldError::field).toList());
     }
 
     @Test
     void emptyTimeRangeIsRejected() {
-        ProblemException e = assertThrows(ProblemException.class,
+        ProblemException e = assertThrows(
+                ProblemException.class,
                 () -> RecordingSearch.parse(null, null, "2025-03-02T00:00:00Z", "2025-03-01T00:00:00Z", null, null));
         assertEquals("to", e.errors().get(0).field());
     }

@@ -6,8 +6,7 @@ import io.chatsuite.events.CloudEvent;
 /** The agent id an agent event must carry: present and at most 100 characters (the columns' width). */
 final class AgentIds {
 
-    private AgentIds() {
-    }
+    private AgentIds() {}
 
     static String require(String agentId, CloudEvent event) {
         if (agentId == null || agentId.isBlank() || agentId.length() > 100) {

@@ -29,8 +29,10 @@ public class AgentProfileConsumer {
     public AgentProfileConsumer(AgentUpdates agents, RoutingEngine engine, EventPipelines pipelines) {
         this.agents = agents;
         this.engine = engine;
-        this.pipeline = pipelines.channel("agent-profiles",
-                Set.of(EventType.AGENT_PROFILE_UPSERTED, EventType.AGENT_PROFILE_DELETED), this::apply);
+        this.pipeline = pipelines.channel(
+                "agent-profiles",
+                Set.of(EventType.AGENT_PROFILE_UPSERTED, EventType.AGENT_PROFILE_DELETED),
+                this::apply);
     }
 
     @Incoming("agent-profiles")
@@ -43,7 +45,8 @@ public class AgentProfileConsumer {
             case AgentProfileUpserted p -> {
                 AgentIds.require(p.agentId(), event);
                 if (p.capacity() < 0) {
-                    throw new UnprocessableEventException("refused", "Event " + event.id() + " has a negative capacity");
+                    throw new UnprocessableEventException(
+                            "refused", "Event " + event.id() + " has a negative capacity");
                 }
                 yield RaceRetry.retried(() -> agents.profileUpserted(event.id(), p));
             }

@@ -38,6 +38,7 @@ public class PresenceConsumer {
     private Uni<Void> apply(CloudEvent event, Record data) {
         AgentPresenceChanged change = (AgentPresenceChanged) data;
         AgentIds.require(change.agentId(), event);
-        return RaceRetry.retried(() -> agents.presenceChanged(event.id(), change)).chain(engine::dispatch);
+        return RaceRetry.retried(() -> agents.presenceChanged(event.id(), change))
+                .chain(engine::dispatch);
     }
 }

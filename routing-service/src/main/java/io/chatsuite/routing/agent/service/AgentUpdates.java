@@ -37,20 +37,34 @@ public class AgentUpdates {
 
     /** A presence change, unless a later one was applied. */
     public Uni<Set<String>> presenceChanged(String eventId, AgentPresenceChanged change) {
-        return once(eventId, change.agentId(), c -> AgentStore.applyPresence(c, change.agentId(),
-                change.displayName(), change.status(), Times.micros(change.changedAt()), config.agentCapacity()));
+        return once(
+                eventId,
+                change.agentId(),
+                c -> AgentStore.applyPresence(
+                        c,
+                        change.agentId(),
+                        change.displayName(),
+                        change.status(),
+                        Times.micros(change.changedAt()),
+                        config.agentCapacity()));
     }
 
     /** A profile's capacity, unless a later version was applied. */
     public Uni<Set<String>> profileUpserted(String eventId, AgentProfileUpserted profile) {
-        return once(eventId, profile.agentId(), c -> AgentStore.applyProfile(c, profile.agentId(),
-                profile.displayName(), profile.capacity(), profile.version()));
+        return once(
+                eventId,
+                profile.agentId(),
+                c -> AgentStore.applyProfile(
+                        c, profile.agentId(), profile.displayName(), profile.capacity(), profile.version()));
     }
 
     /** The agent's profile was deleted: back to the configured default capacity. */
     public Uni<Set<String>> profileDeleted(String eventId, String agentId) {
-        return once(eventId, agentId, c -> AgentStore.removeProfile(c, agentId, config.agentCapacity())
-                .replaceWith(true));
+        return once(
+                eventId,
+                agentId,
+                c -> AgentStore.removeProfile(c, agentId, config.agentCapacity())
+                        .replaceWith(true));
     }
 
     /**

@@ -32,21 +32,41 @@ public class ManualPicks {
     }
 
     public Uni<InteractionView> pick(String interactionId, String agentId, Set<String> callerGroups) {
-        return Panache.withSession(() -> interactions.findById(interactionId)).chain(i -> {
-            CampaignUpserted campaign = i == null ? null : campaigns.find(i.campaignId)
-                    .filter(c -> callerGroups.contains(c.securityGroup())).orElse(null);
-            if (campaign == null) {
-                throw ProblemException.notFound("Interaction", interactionId);
-            }
-            if (campaign.agentMembers() == null || !campaign.agentMembers().contains(agentId)) {
-                throw new ProblemException(403, "Forbidden", "You are not an agent of campaign " + campaign.name());
-            }
-            if (campaign.strategy() != Strategy.MANUAL) {
-                throw ProblemException.conflict("Campaign " + campaign.name() + " routes interactions itself ("
-                        + campaign.strategy() + "); only MANUAL campaigns are picked from");
-            }
-            return engine.pick(i.id, i.campaignId, agentId);
-        }).map(i -> new InteractionView(i.id, i.campaignId, InteractionState.ASSIGNED, i.customerName, i.language,
-                i.requestedAt, i.queuedAt, null, i.agentId, i.assignedAt, null, null, null));
+        return Panache.withSession(() -> interactions.findById(interactionId))
+                .chain(i -> {
+                    CampaignUpserted campaign = i == null
+                            ? null
+                            : campaigns
+                                    .find(i.campaignId)
+                                    .filter(c -> callerGroups.contains(c.securityGroup()))
+                                    .orElse(null);
+                    if (campaign == null) {
+                        throw ProblemException.notFound("Interaction", interactionId);
+                    }
+                    if (campaign.agentMembers() == null
+                            || !campaign.agentMembers().contains(agentId)) {
+                        throw new ProblemException(
+                                403, "Forbidden", "You are not an agent of campaign " + campaign.name());
+                    }
+                    if (campaign.strategy() != Strategy.MANUAL) {
+                        throw ProblemException.conflict("Campaign " + campaign.name() + " routes interactions itself ("
+                                + campaign.strategy() + "); only MANUAL campaigns are picked from");
+                    }
+                    return engine.pick(i.id, i.campaignId, agentId);
+                })
+                .map(i -> new InteractionView(
+                        i.id,
+                        i.campaignId,
+                        InteractionState.ASSIGNED,
+                        i.customerName,
+                        i.language,
+                        i.requestedAt,
+                        i.queuedAt,
+                        null,
+                        i.agentId,
+                        i.assignedAt,
+                        null,
+                        null,
+                        null));
     }
 }

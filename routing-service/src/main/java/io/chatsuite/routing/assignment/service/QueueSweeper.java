@@ -33,7 +33,9 @@ public class QueueSweeper {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${chat.routing.sweep-interval:5s}", delayed = "${chat.routing.sweep-interval:5s}",
+    @Scheduled(
+            every = "${chat.routing.sweep-interval:5s}",
+            delayed = "${chat.routing.sweep-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         if (stopping || !campaigns.isCaughtUp()) {
@@ -46,7 +48,9 @@ public class QueueSweeper {
      * Offers past their expiry go to the next agent. Expiry times are stored, so after a restart the offers a
      * crashed instance made expire when they were due (or at once, if that time has passed).
      */
-    @Scheduled(every = "${chat.routing.offer-check-interval:1s}", delayed = "${chat.routing.offer-check-interval:1s}",
+    @Scheduled(
+            every = "${chat.routing.offer-check-interval:1s}",
+            delayed = "${chat.routing.offer-check-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expireOffers() {
         if (stopping || !campaigns.isCaughtUp()) {

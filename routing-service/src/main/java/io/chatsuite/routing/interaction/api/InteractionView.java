@@ -19,5 +19,4 @@ public record InteractionView(
         Instant assignedAt,
         Instant closedAt,
         Party endedBy,
-        RejectReason rejectReason) {
-}
+        RejectReason rejectReason) {}

@@ -22,23 +22,28 @@ public final class InteractionEventFactory {
 
     public static final String SOURCE = "/routing-service";
 
-    private InteractionEventFactory() {
-    }
+    private InteractionEventFactory() {}
 
     public static CloudEvent queued(Interaction i, int position, Integer estimatedWaitSeconds) {
-        return EventCodec.wrap(SOURCE, i.id, new InteractionQueued(i.id, i.campaignId, position, i.queuedAt,
-                estimatedWaitSeconds));
+        return EventCodec.wrap(
+                SOURCE, i.id, new InteractionQueued(i.id, i.campaignId, position, i.queuedAt, estimatedWaitSeconds));
     }
 
-    public static CloudEvent offered(Interaction i, List<String> agentIds, Strategy strategy, Instant at,
-            Instant expiresAt) {
-        return EventCodec.wrap(SOURCE, i.id, new InteractionOffered(i.id, i.campaignId, agentIds, strategy,
-                i.customerName, i.language, at, expiresAt));
+    public static CloudEvent offered(
+            Interaction i, List<String> agentIds, Strategy strategy, Instant at, Instant expiresAt) {
+        return EventCodec.wrap(
+                SOURCE,
+                i.id,
+                new InteractionOffered(
+                        i.id, i.campaignId, agentIds, strategy, i.customerName, i.language, at, expiresAt));
     }
 
     public static CloudEvent assigned(Interaction i, String agentId, Instant at, AssignmentReason reason) {
-        return EventCodec.wrap(SOURCE, i.id, new InteractionAssigned(i.id, i.campaignId, agentId, i.customerName,
-                i.language, i.requestedAt, at, reason));
+        return EventCodec.wrap(
+                SOURCE,
+                i.id,
+                new InteractionAssigned(
+                        i.id, i.campaignId, agentId, i.customerName, i.language, i.requestedAt, at, reason));
     }
 
     public static CloudEvent rejected(Interaction i) {

@@ -48,7 +48,9 @@ public class RoutingRequestConsumer {
     private final Campaigns campaigns;
     private final MutinyEmitter<String> deadLetters;
 
-    public RoutingRequestConsumer(RoutingEngine engine, Campaigns campaigns,
+    public RoutingRequestConsumer(
+            RoutingEngine engine,
+            Campaigns campaigns,
             @Channel("routing-dead-letters") MutinyEmitter<String> deadLetters) {
         this.engine = engine;
         this.campaigns = campaigns;
@@ -72,52 +74,80 @@ public class RoutingRequestConsumer {
                 parked = parked.chain(() -> park(value, e));
             }
         }
-        return parked.chain(() -> awaitCampaigns(parsed)).chain(() -> {
-            List<Command> commands = parsed.stream().map(Parsed::command).toList();
-            return engine.apply(commands)
-                    .onFailure(Failures::isContentError).recoverWithUni(e -> {
-                        LOG.warnf("A batch of %d routing requests failed (%s); applying them one by one",
-                                commands.size(), e.toString());
-                        return oneByOne(parsed);
-                    });
-        }).onFailure(e -> !Failures.isContentError(e)).invoke(e -> LOG.warnf("A poll of %d routing requests was not applied "
-                + "(%s); retrying it", values.size(), e.toString()))
-                .onFailure(e -> !Failures.isContentError(e)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+        return parked.chain(() -> awaitCampaigns(parsed))
+                .chain(() -> {
+                    List<Command> commands =
+                            parsed.stream().map(Parsed::command).toList();
+                    return engine.apply(commands)
+                            .onFailure(Failures::isContentError)
+                            .recoverWithUni(e -> {
+                                LOG.warnf(
+                                        "A batch of %d routing requests failed (%s); applying them one by one",
+                                        commands.size(), e.toString());
+                                return oneByOne(parsed);
+                            });
+                })
+                .onFailure(e -> !Failures.isContentError(e))
+                .invoke(e -> LOG.warnf(
+                        "A poll of %d routing requests was not applied " + "(%s); retrying it",
+                        values.size(), e.toString()))
+                .onFailure(e -> !Failures.isContentError(e))
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .indefinitely();
     }
 
     private Uni<Void> oneByOne(List<Parsed> parsed) {
-        return Multi.createFrom().iterable(parsed)
-                .onItem().transformToUniAndConcatenate(p -> engine.apply(List.of(p.command()))
-                        .onFailure(Failures::isContentError).recoverWithUni(e -> park(p.value(), e)))
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(parsed)
+                .onItem()
+                .transformToUniAndConcatenate(p -> engine.apply(List.of(p.command()))
+                        .onFailure(Failures::isContentError)
+                        .recoverWithUni(e -> park(p.value(), e)))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     /** Requests may overtake the snapshot of a campaign created a moment ago: wait for it briefly. */
     private Uni<Void> awaitCampaigns(List<Parsed> parsed) {
         Set<String> unknown = new TreeSet<>();
         for (Parsed p : parsed) {
-            if (p.command() instanceof Command.Request r && (!campaigns.isCaughtUp()
-                    || campaigns.find(r.request().campaignId()).isEmpty())) {
+            if (p.command() instanceof Command.Request r
+                    && (!campaigns.isCaughtUp()
+                            || campaigns.find(r.request().campaignId()).isEmpty())) {
                 unknown.add(r.request().campaignId());
             }
         }
         if (unknown.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(unknown).onItem().transformToUniAndMerge(campaigns::await)
-                .collect().last().invoke(() -> {
+        return Multi.createFrom()
+                .iterable(unknown)
+                .onItem()
+                .transformToUniAndMerge(campaigns::await)
+                .collect()
+                .last()
+                .invoke(() -> {
                     for (int n = 0; n < parsed.size(); n++) {
                         if (parsed.get(n).command() instanceof Command.Request r) {
-                            parsed.set(n, new Parsed(new Command.Request(r.eventId(), r.request(),
-                                    campaigns.find(r.request().campaignId()).orElse(null)), parsed.get(n).value()));
+                            parsed.set(
+                                    n,
+                                    new Parsed(
+                                            new Command.Request(
+                                                    r.eventId(),
+                                                    r.request(),
+                                                    campaigns
+                                                            .find(r.request().campaignId())
+                                                            .orElse(null)),
+                                            parsed.get(n).value()));
                         }
                     }
-                }).replaceWithVoid();
+                })
+                .replaceWithVoid();
     }
 
-    private record Parsed(Command command, String value) {
-    }
+    private record Parsed(Command command, String value) {}
 
     private Parsed parse(String value) {
         CloudEvent event = EventCodec.decode(value);
@@ -126,17 +156,22 @@ public class RoutingRequestConsumer {
             RoutingRequested r = EventCodec.data(event, RoutingRequested.class);
             require(r.interactionId(), "interactionId", event);
             require(r.campaignId(), "campaignId", event);
-            return new Parsed(new Command.Request(event.id(), r, campaigns.find(r.campaignId()).orElse(null)), value);
+            return new Parsed(
+                    new Command.Request(
+                            event.id(), r, campaigns.find(r.campaignId()).orElse(null)),
+                    value);
         }
         if (type == EventType.ROUTING_ABANDON_REQUESTED) {
             RoutingAbandonRequested a = EventCodec.data(event, RoutingAbandonRequested.class);
             require(a.interactionId(), "interactionId", event);
-            return new Parsed(new Command.Close(event.id(), a.interactionId(), a.campaignId(), Party.CUSTOMER, a.at()), value);
+            return new Parsed(
+                    new Command.Close(event.id(), a.interactionId(), a.campaignId(), Party.CUSTOMER, a.at()), value);
         }
         if (type == EventType.ROUTING_END_REQUESTED) {
             RoutingEndRequested e = EventCodec.data(event, RoutingEndRequested.class);
             require(e.interactionId(), "interactionId", event);
-            return new Parsed(new Command.Close(event.id(), e.interactionId(), e.campaignId(), e.endedBy(), e.at()), value);
+            return new Parsed(
+                    new Command.Close(event.id(), e.interactionId(), e.campaignId(), e.endedBy(), e.at()), value);
         }
         if (type == EventType.ROUTING_ACCEPTED) {
             RoutingAccepted a = EventCodec.data(event, RoutingAccepted.class);
@@ -160,8 +195,10 @@ public class RoutingRequestConsumer {
         LOG.errorf("Routing request not applied, parking it: %s (%s)", reason.getMessage(), abbreviate(value));
         RecordHeaders headers = new RecordHeaders();
         headers.add("dead-letter-reason", String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
-        return deadLetters.sendMessage(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withHeaders(headers).build()));
+        return deadLetters.sendMessage(Message.of(value)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withHeaders(headers)
+                        .build()));
     }
 
     /** An id a routing request must carry: present and at most 100 characters (the columns' width). */

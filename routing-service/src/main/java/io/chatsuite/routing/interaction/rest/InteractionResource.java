@@ -1,13 +1,13 @@
 package io.chatsuite.routing.interaction.rest;
 
 import io.chatsuite.commons.problem.ProblemException;
+import io.chatsuite.commons.security.Caller;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.routing.assignment.service.ManualPicks;
 import io.chatsuite.routing.interaction.api.InteractionView;
 import io.chatsuite.routing.interaction.api.QueueView;
 import io.chatsuite.routing.interaction.mapping.InteractionViews;
 import io.chatsuite.routing.interaction.service.InteractionQueries;
-import io.chatsuite.commons.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -49,7 +49,8 @@ public class InteractionResource {
     @Operation(summary = "One interaction's routing state")
     public Uni<InteractionView> get(@PathParam("id") String id) {
         return queries.find(id).map(i -> {
-            if (i == null || queries.campaign(i.campaignId).filter(this::visible).isEmpty()) {
+            if (i == null
+                    || queries.campaign(i.campaignId).filter(this::visible).isEmpty()) {
                 throw ProblemException.notFound("Interaction", id);
             }
             return InteractionViews.toView(i);
@@ -65,7 +66,8 @@ public class InteractionResource {
     }
 
     private CampaignUpserted visibleCampaign(String campaignId) {
-        return queries.campaign(campaignId).filter(this::visible)
+        return queries.campaign(campaignId)
+                .filter(this::visible)
                 .orElseThrow(() -> ProblemException.notFound("Campaign", campaignId));
     }
 

@@ -42,7 +42,12 @@ public class InteractionQueries {
             List<QueueView.Waiting> rows = new ArrayList<>();
             for (int index = 0; index < waiting.size(); index++) {
                 Interaction i = waiting.get(index);
-                rows.add(new QueueView.Waiting(i.id, index + 1, i.customerName, i.language, i.queuedAt,
+                rows.add(new QueueView.Waiting(
+                        i.id,
+                        index + 1,
+                        i.customerName,
+                        i.language,
+                        i.queuedAt,
                         Math.max(0, Duration.between(i.queuedAt, now).toSeconds())));
             }
             return new QueueView(campaign.campaignId(), campaign.name(), campaign.strategy(), rows);

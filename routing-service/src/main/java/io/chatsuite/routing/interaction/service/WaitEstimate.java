@@ -7,8 +7,7 @@ package io.chatsuite.routing.interaction.service;
  */
 public final class WaitEstimate {
 
-    private WaitEstimate() {
-    }
+    private WaitEstimate() {}
 
     public static Integer seconds(Double averageWaitSeconds, int position, long availableAgents) {
         if (averageWaitSeconds == null || averageWaitSeconds.isNaN() || averageWaitSeconds < 0) {

@@ -37,8 +37,24 @@ public record CampaignServiceLevel(
 
     /** The same figures with the clock-driven fields blanked: equal when nothing but time changed. */
     public CampaignServiceLevel withoutClock() {
-        return new CampaignServiceLevel(campaignId, name, securityGroup, strategy, serviceLevelSeconds, formula,
-                targetPercent, serviceLevelToday, serviceLevelLastHour, today, lastHour, waiting, 0, oldestQueuedAt,
-                agentsAvailable, agentsBusy, staffing, null);
+        return new CampaignServiceLevel(
+                campaignId,
+                name,
+                securityGroup,
+                strategy,
+                serviceLevelSeconds,
+                formula,
+                targetPercent,
+                serviceLevelToday,
+                serviceLevelLastHour,
+                today,
+                lastHour,
+                waiting,
+                0,
+                oldestQueuedAt,
+                agentsAvailable,
+                agentsBusy,
+                staffing,
+                null);
     }
 }

@@ -20,15 +20,12 @@ public record CampaignServiceLevelDetail(
         List<Interval> intervals,
         List<AgentState> agents) {
 
-    public record Interval(Instant start, Instant end, Counts counts, Double serviceLevel) {
-    }
+    public record Interval(Instant start, Instant end, Counts counts, Double serviceLevel) {}
 
-    public record AgentState(String id, String name, PresenceStatus status, int active, int capacity) {
-    }
+    public record AgentState(String id, String name, PresenceStatus status, int active, int capacity) {}
 
     /** The same dashboard with the clock-driven fields blanked: equal when nothing but time changed. */
     public CampaignServiceLevelDetail withoutClock() {
-        return new CampaignServiceLevelDetail(live.withoutClock(), date, timezone, dayStart, dayEnd, intervals,
-                agents);
+        return new CampaignServiceLevelDetail(live.withoutClock(), date, timezone, dayStart, dayEnd, intervals, agents);
     }
 }

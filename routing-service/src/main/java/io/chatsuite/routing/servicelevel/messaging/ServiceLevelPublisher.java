@@ -9,8 +9,8 @@ import io.chatsuite.routing.servicelevel.Intervals;
 import io.chatsuite.routing.servicelevel.api.CampaignServiceLevel;
 import io.chatsuite.routing.servicelevel.api.CampaignServiceLevelDetail;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -35,8 +35,10 @@ public class ServiceLevelPublisher {
     public Uni<Void> publish(CampaignServiceLevelDetail detail) {
         ServiceLevelUpdated snapshot = snapshot(detail);
         String payload = EventCodec.encode(EventCodec.wrap(SOURCE, snapshot.campaignId(), snapshot));
-        return emitter.sendMessage(Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(snapshot.campaignId()).build()));
+        return emitter.sendMessage(Message.of(payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(snapshot.campaignId())
+                        .build()));
     }
 
     /** The contract's snapshot of a campaign's figures. */
@@ -47,15 +49,31 @@ public class ServiceLevelPublisher {
         Instant hourStart = Intervals.start(live.at()).minus(Intervals.LENGTH.multipliedBy(3));
         Instant hourEnd = Intervals.start(live.at()).plus(Intervals.LENGTH);
         ServiceLevelFormula formula = live.formula();
-        return new ServiceLevelUpdated(live.campaignId(), formula, live.serviceLevelSeconds(),
-                counts(dayStart, dayEnd, live.today()), counts(hourStart, hourEnd, live.lastHour()),
-                live.serviceLevelToday(), live.serviceLevelLastHour(), live.waiting(), live.longestWaitSeconds(),
-                live.agentsAvailable(), live.agentsBusy(),
-                live.staffing() == null ? null : live.staffing().agentsNeeded(), live.at());
+        return new ServiceLevelUpdated(
+                live.campaignId(),
+                formula,
+                live.serviceLevelSeconds(),
+                counts(dayStart, dayEnd, live.today()),
+                counts(hourStart, hourEnd, live.lastHour()),
+                live.serviceLevelToday(),
+                live.serviceLevelLastHour(),
+                live.waiting(),
+                live.longestWaitSeconds(),
+                live.agentsAvailable(),
+                live.agentsBusy(),
+                live.staffing() == null ? null : live.staffing().agentsNeeded(),
+                live.at());
     }
 
     private static IntervalCounts counts(Instant from, Instant to, Counts c) {
-        return new IntervalCounts(from, to, c.offered(), c.answeredWithin(), c.answeredAfter(), c.abandonedShort(),
-                c.abandonedWithin(), c.abandonedAfter());
+        return new IntervalCounts(
+                from,
+                to,
+                c.offered(),
+                c.answeredWithin(),
+                c.answeredAfter(),
+                c.abandonedShort(),
+                c.abandonedWithin(),
+                c.abandonedAfter());
     }
 }

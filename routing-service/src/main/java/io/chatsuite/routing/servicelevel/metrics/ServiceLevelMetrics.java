@@ -48,26 +48,64 @@ public class ServiceLevelMetrics {
     private List<Meter> register(String campaignId) {
         Tags tags = Tags.of("campaign", campaignId);
         List<Meter> m = new ArrayList<>();
-        m.add(gauge("chat.service.level.today", "Service level today (percent, the campaign's formula); NaN "
-                + "while nothing counts", "percent", tags, campaignId,
+        m.add(gauge(
+                "chat.service.level.today",
+                "Service level today (percent, the campaign's formula); NaN " + "while nothing counts",
+                "percent",
+                tags,
+                campaignId,
                 l -> l.serviceLevelToday() == null ? Double.NaN : l.serviceLevelToday()));
-        m.add(gauge("chat.queue.waiting", "Interactions waiting in the campaign's queue", null, tags, campaignId,
+        m.add(gauge(
+                "chat.queue.waiting",
+                "Interactions waiting in the campaign's queue",
+                null,
+                tags,
+                campaignId,
                 CampaignServiceLevel::waiting));
-        m.add(gauge("chat.queue.longest.wait", "Wait of the longest-waiting interaction", "seconds", tags,
-                campaignId, l -> l.oldestQueuedAt() == null ? 0
-                        : Math.max(0, Duration.between(l.oldestQueuedAt(), clock.instant()).toMillis() / 1000.0)));
-        m.add(gauge("chat.agents.available", "Member agents available and holding no interaction", null, tags,
-                campaignId, CampaignServiceLevel::agentsAvailable));
-        m.add(gauge("chat.agents.busy", "Member agents holding at least one interaction", null, tags, campaignId,
+        m.add(gauge(
+                "chat.queue.longest.wait",
+                "Wait of the longest-waiting interaction",
+                "seconds",
+                tags,
+                campaignId,
+                l -> l.oldestQueuedAt() == null
+                        ? 0
+                        : Math.max(
+                                0,
+                                Duration.between(l.oldestQueuedAt(), clock.instant())
+                                                .toMillis()
+                                        / 1000.0)));
+        m.add(gauge(
+                "chat.agents.available",
+                "Member agents available and holding no interaction",
+                null,
+                tags,
+                campaignId,
+                CampaignServiceLevel::agentsAvailable));
+        m.add(gauge(
+                "chat.agents.busy",
+                "Member agents holding at least one interaction",
+                null,
+                tags,
+                campaignId,
                 CampaignServiceLevel::agentsBusy));
         return m;
     }
 
-    private Meter gauge(String name, String description, String unit, Tags tags, String campaignId,
+    private Meter gauge(
+            String name,
+            String description,
+            String unit,
+            Tags tags,
+            String campaignId,
             ToDoubleFunction<CampaignServiceLevel> value) {
         return Gauge.builder(name, latest, map -> {
-            CampaignServiceLevel l = map.get(campaignId);
-            return l == null ? Double.NaN : value.applyAsDouble(l);
-        }).description(description).baseUnit(unit).tags(tags).register(registry);
+                    CampaignServiceLevel l = map.get(campaignId);
+                    return l == null ? Double.NaN : value.applyAsDouble(l);
+                })
+                .description(description)
+                .baseUnit(unit)
+                .tags(tags)
+                .register(registry);
     }
 }

@@ -1,8 +1,8 @@
 package io.chatsuite.routing.servicelevel.repository;
 
 import io.chatsuite.events.agent.PresenceStatus;
-import io.chatsuite.routing.servicelevel.Counts;
 import io.chatsuite.routing.servicelevel.CampaignIntervalCounts;
+import io.chatsuite.routing.servicelevel.Counts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,16 +29,13 @@ public class DashboardQueries {
     }
 
     /** The campaign's queue now. */
-    public record Queue(int waiting, Instant oldestQueuedAt) {
-    }
+    public record Queue(int waiting, Instant oldestQueuedAt) {}
 
     /** An agent as the dashboard shows it. */
-    public record AgentRow(String id, String displayName, PresenceStatus status, int active, int capacity) {
-    }
+    public record AgentRow(String id, String displayName, PresenceStatus status, int active, int capacity) {}
 
     /** The mean assigned → ended time of the latest ended interactions, and how many there were. */
-    public record HandleTime(Double averageSeconds, long ended) {
-    }
+    public record HandleTime(Double averageSeconds, long ended) {}
 
     /** The campaign's intervals that start in [from, to), in order. */
     public Uni<List<CampaignIntervalCounts>> intervals(String campaignId, Instant from, Instant to) {
@@ -52,8 +49,15 @@ public class DashboardQueries {
                 .map(rows -> {
                     List<CampaignIntervalCounts> result = new ArrayList<>();
                     for (Row r : rows) {
-                        result.add(new CampaignIntervalCounts(campaignId, r.getOffsetDateTime(0).toInstant(),
-                                new Counts(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                        result.add(new CampaignIntervalCounts(
+                                campaignId,
+                                r.getOffsetDateTime(0).toInstant(),
+                                new Counts(
+                                        r.getLong(1),
+                                        r.getLong(2),
+                                        r.getLong(3),
+                                        r.getLong(4),
+                                        r.getLong(5),
                                         r.getLong(6))));
                     }
                     return result;
@@ -82,8 +86,12 @@ public class DashboardQueries {
                 .map(rows -> {
                     List<AgentRow> result = new ArrayList<>();
                     for (Row r : rows) {
-                        result.add(new AgentRow(r.getString(0), r.getString(1),
-                                PresenceStatus.valueOf(r.getString(2)), r.getInteger(3), r.getInteger(4)));
+                        result.add(new AgentRow(
+                                r.getString(0),
+                                r.getString(1),
+                                PresenceStatus.valueOf(r.getString(2)),
+                                r.getInteger(3),
+                                r.getInteger(4)));
                     }
                     return result;
                 });

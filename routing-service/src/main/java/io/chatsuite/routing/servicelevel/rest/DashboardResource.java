@@ -2,10 +2,10 @@ package io.chatsuite.routing.servicelevel.rest;
 
 import io.chatsuite.commons.problem.Problem;
 import io.chatsuite.commons.problem.ProblemException;
+import io.chatsuite.commons.security.Caller;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.ServiceLevelFormula;
 import io.chatsuite.routing.campaign.Campaigns;
-import io.chatsuite.commons.security.Caller;
 import io.chatsuite.routing.servicelevel.api.CampaignServiceLevel;
 import io.chatsuite.routing.servicelevel.api.CampaignServiceLevelDetail;
 import io.chatsuite.routing.servicelevel.api.DashboardEvent;
@@ -43,8 +43,8 @@ public class DashboardResource {
     private final Campaigns campaigns;
     private final Caller caller;
 
-    public DashboardResource(ServiceLevelService serviceLevels, ServiceLevelMonitor monitor, Campaigns campaigns,
-            Caller caller) {
+    public DashboardResource(
+            ServiceLevelService serviceLevels, ServiceLevelMonitor monitor, Campaigns campaigns, Caller caller) {
         this.serviceLevels = serviceLevels;
         this.monitor = monitor;
         this.campaigns = campaigns;
@@ -53,9 +53,9 @@ public class DashboardResource {
 
     @GET
     @Operation(summary = "Live figures of every campaign of the caller's security groups")
-    public Uni<List<CampaignServiceLevel>> all(@Parameter(description = "service-level formula; default: each "
-            + "campaign's own")
-            @QueryParam("formula") String formula) {
+    public Uni<List<CampaignServiceLevel>> all(
+            @Parameter(description = "service-level formula; default: each " + "campaign's own") @QueryParam("formula")
+                    String formula) {
         ServiceLevelFormula f = formula(formula);
         return serviceLevels.live(campaigns.inGroups(caller.groups()), f);
     }
@@ -77,13 +77,15 @@ public class DashboardResource {
     @GET
     @Path("/{campaignId}")
     @Operation(summary = "One campaign: live figures, the 15-minute intervals of a day, and its agents")
-    public Uni<CampaignServiceLevelDetail> one(@PathParam("campaignId") String campaignId,
+    public Uni<CampaignServiceLevelDetail> one(
+            @PathParam("campaignId") String campaignId,
             @QueryParam("formula") String formula,
             @Parameter(description = "ISO date in the campaign's time zone; default today") @QueryParam("date")
-            String date) {
+                    String date) {
         ServiceLevelFormula f = formula(formula);
         LocalDate day = date(date);
-        CampaignUpserted campaign = campaigns.find(campaignId)
+        CampaignUpserted campaign = campaigns
+                .find(campaignId)
                 .filter(c -> caller.groups().contains(c.securityGroup()))
                 .orElseThrow(() -> ProblemException.notFound("Campaign", campaignId));
         return serviceLevels.detail(campaign, f, day);
@@ -98,9 +100,10 @@ public class DashboardResource {
         try {
             return ServiceLevelFormula.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Unknown service-level formula '" + value + "'",
-                    List.of(new Problem.FieldError("formula", "must be one of "
-                            + Arrays.toString(ServiceLevelFormula.values()))));
+            throw ProblemException.badRequest(
+                    "Unknown service-level formula '" + value + "'",
+                    List.of(new Problem.FieldError(
+                            "formula", "must be one of " + Arrays.toString(ServiceLevelFormula.values()))));
         }
     }
 
@@ -111,7 +114,8 @@ public class DashboardResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("'" + value + "' is not a date",
+            throw ProblemException.badRequest(
+                    "'" + value + "' is not a date",
                     List.of(new Problem.FieldError("date", "must be an ISO date like 2026-11-25")));
         }
     }

@@ -52,8 +52,14 @@ public class ServiceLevelMonitor {
     private final AtomicBoolean flushing = new AtomicBoolean();
     private volatile boolean running;
 
-    public ServiceLevelMonitor(ServiceLevelService service, Campaigns campaigns, CampaignDirectory directory,
-            ServiceLevelPublisher publisher, ServiceLevelMetrics metrics, ServiceLevelConfig config, Vertx vertx) {
+    public ServiceLevelMonitor(
+            ServiceLevelService service,
+            Campaigns campaigns,
+            CampaignDirectory directory,
+            ServiceLevelPublisher publisher,
+            ServiceLevelMetrics metrics,
+            ServiceLevelConfig config,
+            Vertx vertx) {
         this.service = service;
         this.campaigns = campaigns;
         this.directory = directory;
@@ -98,17 +104,19 @@ public class ServiceLevelMonitor {
      */
     public Multi<DashboardEvent> stream(Set<String> groups) {
         List<CampaignUpserted> visible = campaigns.inGroups(groups);
-        Multi<DashboardEvent> now = Multi.createFrom().iterable(visible)
-                .onItem().transformToUniAndConcatenate(c -> service.detail(c, null, null)
-                        .onFailure().recoverWithNull())
+        Multi<DashboardEvent> now = Multi.createFrom()
+                .iterable(visible)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        c -> service.detail(c, null, null).onFailure().recoverWithNull())
                 .map(DashboardEvent::of);
-        Multi<DashboardEvent> later = changes
-                .filter(d -> groups.contains(d.live().securityGroup()))
-                .map(DashboardEvent::of);
-        Multi<DashboardEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
-                .map(tick -> DashboardEvent.heartbeat());
-        return Multi.createBy().concatenating().streams(now,
-                Multi.createBy().merging().streams(later, heartbeats));
+        Multi<DashboardEvent> later =
+                changes.filter(d -> groups.contains(d.live().securityGroup())).map(DashboardEvent::of);
+        Multi<DashboardEvent> heartbeats =
+                Multi.createFrom().ticks().every(HEARTBEAT).map(tick -> DashboardEvent.heartbeat());
+        return Multi.createBy()
+                .concatenating()
+                .streams(now, Multi.createBy().merging().streams(later, heartbeats));
     }
 
     /** The latest figures computed for a campaign, if any (for tests and diagnostics). */
@@ -123,16 +131,22 @@ public class ServiceLevelMonitor {
         }
         List<String> batch = List.copyOf(dirty);
         batch.forEach(dirty::remove);
-        Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(id -> recompute(id)
-                        .onFailure().invoke(e -> {
+        Multi.createFrom()
+                .iterable(batch)
+                .onItem()
+                .transformToUniAndConcatenate(id -> recompute(id)
+                        .onFailure()
+                        .invoke(e -> {
                             LOG.warnf("Service level of campaign %s not recomputed (%s); retrying", id, e.toString());
                             dirty.add(id);
                         })
-                        .onFailure().recoverWithNull())
-                .collect().last()
+                        .onFailure()
+                        .recoverWithNull())
+                .collect()
+                .last()
                 .eventually(() -> flushing.set(false))
-                .subscribe().with(ok -> { }, e -> LOG.warnf("Service-level flush failed: %s", e.toString()));
+                .subscribe()
+                .with(ok -> {}, e -> LOG.warnf("Service-level flush failed: %s", e.toString()));
     }
 
     private Uni<Void> recompute(String campaignId) {

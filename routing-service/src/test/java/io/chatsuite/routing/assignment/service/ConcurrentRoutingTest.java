@@ -14,9 +14,9 @@ import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.interaction.InteractionAssigned;
 import io.chatsuite.events.interaction.InteractionEnded;
 import io.chatsuite.events.interaction.InteractionQueued;
-import io.chatsuite.testing.TestTokens;
 import io.chatsuite.routing.Suite;
 import io.chatsuite.routing.SuiteTest;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,9 +62,12 @@ class ConcurrentRoutingTest extends SuiteTest {
 
     @Test
     void sharedAgentsAcrossCampaignsNeverExceedCapacityAndEveryQueueIsServedInOrder() throws Exception {
-        List<String> agents = IntStream.range(0, AGENTS).mapToObj(n -> Suite.id("agent" + n)).toList();
-        List<String> campaigns = List.of(suite.campaign(Strategy.LONGEST_IDLE, agents),
-                suite.campaign(Strategy.LEAST_BUSY, agents), suite.campaign(Strategy.ROUND_ROBIN, agents));
+        List<String> agents =
+                IntStream.range(0, AGENTS).mapToObj(n -> Suite.id("agent" + n)).toList();
+        List<String> campaigns = List.of(
+                suite.campaign(Strategy.LONGEST_IDLE, agents),
+                suite.campaign(Strategy.LEAST_BUSY, agents),
+                suite.campaign(Strategy.ROUND_ROBIN, agents));
         Map<String, String> campaignOf = new HashMap<>();
         List<Callable<Void>> arrivals = new ArrayList<>();
         for (String campaign : campaigns) {
@@ -111,14 +114,19 @@ class ConcurrentRoutingTest extends SuiteTest {
         assertEachAssignedAtMostOnce(campaignOf.keySet(), events);
         assertNoAgentOverCapacity(campaignOf.keySet(), events);
         for (String campaign : campaigns) {
-            assertFirstComeFirstServed(campaignOf.entrySet().stream().filter(e -> e.getValue().equals(campaign))
-                    .map(Map.Entry::getKey).toList(), events);
+            assertFirstComeFirstServed(
+                    campaignOf.entrySet().stream()
+                            .filter(e -> e.getValue().equals(campaign))
+                            .map(Map.Entry::getKey)
+                            .toList(),
+                    events);
         }
     }
 
     @Test
     void picksOverRestAndAcceptancesOverKafkaAtOnceAssignEachInteractionOnce() throws Exception {
-        List<String> agents = IntStream.range(0, 4).mapToObj(n -> Suite.id("picker" + n)).toList();
+        List<String> agents =
+                IntStream.range(0, 4).mapToObj(n -> Suite.id("picker" + n)).toList();
         String campaign = suite.campaign(Strategy.MANUAL, agents);
         for (String agent : agents) {
             suite.presence(agent, PresenceStatus.AVAILABLE);
@@ -126,7 +134,8 @@ class ConcurrentRoutingTest extends SuiteTest {
         for (String agent : agents) {
             Suite.awaitStatus(campaign, "sales", agent, PresenceStatus.AVAILABLE);
         }
-        List<String> interactions = IntStream.range(0, 3).mapToObj(n -> suite.request(campaign)).toList();
+        List<String> interactions =
+                IntStream.range(0, 3).mapToObj(n -> suite.request(campaign)).toList();
         interactions.forEach(i -> suite.first(i, EventType.INTERACTION_QUEUED));
 
         List<Callable<Void>> picks = new ArrayList<>();
@@ -134,8 +143,11 @@ class ConcurrentRoutingTest extends SuiteTest {
             String token = TestTokens.agent(agent, "sales");
             for (String interaction : interactions) {
                 picks.add(() -> {
-                    given().auth().oauth2(token).post("/api/routing/interactions/" + interaction + "/claim")
-                            .then().statusCode(oneOf(200, 409));
+                    given().auth()
+                            .oauth2(token)
+                            .post("/api/routing/interactions/" + interaction + "/claim")
+                            .then()
+                            .statusCode(oneOf(200, 409));
                     return null;
                 });
                 picks.add(() -> {
@@ -171,7 +183,8 @@ class ConcurrentRoutingTest extends SuiteTest {
                 boolean ended = false;
                 for (CloudEvent e : events.getOrDefault(i, List.of())) {
                     if (EventType.INTERACTION_ASSIGNED.type().equals(e.type())) {
-                        assigned.put(i, EventCodec.data(e, InteractionAssigned.class).agentId());
+                        assigned.put(
+                                i, EventCodec.data(e, InteractionAssigned.class).agentId());
                     }
                     ended |= EventType.INTERACTION_ENDED.type().equals(e.type());
                 }
@@ -187,20 +200,20 @@ class ConcurrentRoutingTest extends SuiteTest {
         }
     }
 
-    private static void assertEachAssignedAtMostOnce(Collection<String> interactions,
-            Map<String, List<CloudEvent>> events) {
+    private static void assertEachAssignedAtMostOnce(
+            Collection<String> interactions, Map<String, List<CloudEvent>> events) {
         for (String i : interactions) {
             long assignments = events.getOrDefault(i, List.of()).stream()
-                    .filter(e -> EventType.INTERACTION_ASSIGNED.type().equals(e.type())).count();
+                    .filter(e -> EventType.INTERACTION_ASSIGNED.type().equals(e.type()))
+                    .count();
             assertTrue(assignments <= 1, i + " was assigned " + assignments + " times");
         }
     }
 
     /** Each agent's chats, as [assigned, ended) intervals, never overlap (capacity one). */
-    private static void assertNoAgentOverCapacity(Collection<String> interactions,
-            Map<String, List<CloudEvent>> events) {
-        record Held(String interaction, Instant from, Instant to) {
-        }
+    private static void assertNoAgentOverCapacity(
+            Collection<String> interactions, Map<String, List<CloudEvent>> events) {
+        record Held(String interaction, Instant from, Instant to) {}
         Map<String, List<Held>> byAgent = new HashMap<>();
         for (String i : interactions) {
             InteractionAssigned assigned = null;
@@ -221,8 +234,8 @@ class ConcurrentRoutingTest extends SuiteTest {
         byAgent.forEach((agent, held) -> {
             held.sort(Comparator.comparing(Held::from));
             for (int n = 1; n < held.size(); n++) {
-                assertTrue(!held.get(n).from().isBefore(held.get(n - 1).to()),
-                        agent + " held two chats at once: " + held);
+                assertTrue(
+                        !held.get(n).from().isBefore(held.get(n - 1).to()), agent + " held two chats at once: " + held);
             }
         });
     }
@@ -233,8 +246,7 @@ class ConcurrentRoutingTest extends SuiteTest {
      * told on arrival.
      */
     private static void assertFirstComeFirstServed(List<String> interactions, Map<String, List<CloudEvent>> events) {
-        record Arrival(String interaction, Instant queuedAt, int position, Instant assignedAt) {
-        }
+        record Arrival(String interaction, Instant queuedAt, int position, Instant assignedAt) {}
         List<Arrival> arrivals = new ArrayList<>();
         for (String i : interactions) {
             Instant queuedAt = null;
@@ -254,7 +266,8 @@ class ConcurrentRoutingTest extends SuiteTest {
         }
         arrivals.sort(Comparator.comparing(Arrival::queuedAt).thenComparing(Arrival::position));
         for (int n = 1; n < arrivals.size(); n++) {
-            assertTrue(!arrivals.get(n).assignedAt().isBefore(arrivals.get(n - 1).assignedAt()),
+            assertTrue(
+                    !arrivals.get(n).assignedAt().isBefore(arrivals.get(n - 1).assignedAt()),
                     "served out of arrival order: " + arrivals);
         }
     }

@@ -18,9 +18,9 @@ import io.chatsuite.events.interaction.InteractionQueued;
 import io.chatsuite.events.interaction.InteractionRejected;
 import io.chatsuite.events.interaction.RejectReason;
 import io.chatsuite.events.routing.RoutingAbandonRequested;
-import io.chatsuite.testing.TopicReader;
 import io.chatsuite.routing.Suite;
 import io.chatsuite.routing.SuiteTest;
+import io.chatsuite.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -59,20 +59,35 @@ class RoutingFlowTest extends SuiteTest {
         String campaign = suite.campaign(Strategy.LONGEST_IDLE, List.of(agent));
         suite.presence(agent, PresenceStatus.AVAILABLE);
         String first = suite.request(campaign);
-        assertEquals(agent, suite.<InteractionAssigned>event(first, 2, EventType.INTERACTION_ASSIGNED).agentId());
+        assertEquals(
+                agent,
+                suite.<InteractionAssigned>event(first, 2, EventType.INTERACTION_ASSIGNED)
+                        .agentId());
         String second = suite.request(campaign);
         String third = suite.request(campaign);
 
-        assertEquals(1, suite.<InteractionQueued>event(second, 1, EventType.INTERACTION_QUEUED).position());
-        assertEquals(2, suite.<InteractionQueued>event(third, 1, EventType.INTERACTION_QUEUED).position());
+        assertEquals(
+                1,
+                suite.<InteractionQueued>event(second, 1, EventType.INTERACTION_QUEUED)
+                        .position());
+        assertEquals(
+                2,
+                suite.<InteractionQueued>event(third, 1, EventType.INTERACTION_QUEUED)
+                        .position());
 
         suite.end(campaign, first, Party.AGENT, agent);
         InteractionEnded ended = suite.event(first, 3, EventType.INTERACTION_ENDED);
         assertEquals(Party.AGENT, ended.endedBy());
         assertEquals(agent, ended.agentId());
         // The freed agent takes the oldest waiting chat; the one behind moves up.
-        assertEquals(agent, suite.<InteractionAssigned>event(second, 2, EventType.INTERACTION_ASSIGNED).agentId());
-        assertEquals(1, suite.<InteractionQueued>event(third, 2, EventType.INTERACTION_QUEUED).position());
+        assertEquals(
+                agent,
+                suite.<InteractionAssigned>event(second, 2, EventType.INTERACTION_ASSIGNED)
+                        .agentId());
+        assertEquals(
+                1,
+                suite.<InteractionQueued>event(third, 2, EventType.INTERACTION_QUEUED)
+                        .position());
         suite.assertEventCount(third, 2);
     }
 
@@ -81,12 +96,18 @@ class RoutingFlowTest extends SuiteTest {
         String campaign = suite.campaign(Strategy.LONGEST_IDLE, List.of(Suite.id("nobody")));
         String first = suite.request(campaign);
         String second = suite.request(campaign);
-        assertEquals(2, suite.<InteractionQueued>event(second, 1, EventType.INTERACTION_QUEUED).position());
+        assertEquals(
+                2,
+                suite.<InteractionQueued>event(second, 1, EventType.INTERACTION_QUEUED)
+                        .position());
 
         suite.abandon(campaign, first);
         InteractionAbandoned abandoned = suite.event(first, 2, EventType.INTERACTION_ABANDONED);
         assertTrue(!abandoned.at().isBefore(abandoned.requestedAt()));
-        assertEquals(1, suite.<InteractionQueued>event(second, 2, EventType.INTERACTION_QUEUED).position());
+        assertEquals(
+                1,
+                suite.<InteractionQueued>event(second, 2, EventType.INTERACTION_QUEUED)
+                        .position());
     }
 
     @Test
@@ -95,34 +116,50 @@ class RoutingFlowTest extends SuiteTest {
         String other = suite.campaign(Strategy.LONGEST_IDLE, List.of(Suite.id("nobody")));
         String first = suite.request(campaign);
         String second = suite.request(campaign);
-        assertEquals(2, suite.<InteractionQueued>event(second, 1, EventType.INTERACTION_QUEUED).position());
+        assertEquals(
+                2,
+                suite.<InteractionQueued>event(second, 1, EventType.INTERACTION_QUEUED)
+                        .position());
 
         // The queue the close names is locked; the interaction's own queue is found and locked as well.
-        suite.send(other, EventCodec.wrap("/test", first,
-                new RoutingAbandonRequested(first, other, Instant.now())));
+        suite.send(other, EventCodec.wrap("/test", first, new RoutingAbandonRequested(first, other, Instant.now())));
         suite.event(first, 2, EventType.INTERACTION_ABANDONED);
-        assertEquals(1, suite.<InteractionQueued>event(second, 2, EventType.INTERACTION_QUEUED).position());
+        assertEquals(
+                1,
+                suite.<InteractionQueued>event(second, 2, EventType.INTERACTION_QUEUED)
+                        .position());
         // Without a campaign id the request breaks the contract: sent raw, as an older gateway might.
-        suite.sendRaw(Topics.ROUTING_REQUESTS, campaign, EventCodec.encode(EventCodec.wrap("/test", second,
-                new RoutingAbandonRequested(second, null, Instant.now()))));
+        suite.sendRaw(
+                Topics.ROUTING_REQUESTS,
+                campaign,
+                EventCodec.encode(
+                        EventCodec.wrap("/test", second, new RoutingAbandonRequested(second, null, Instant.now()))));
         suite.event(second, 3, EventType.INTERACTION_ABANDONED);
     }
 
     @Test
     void requestsAreRejectedForUnknownClosedAndFullCampaigns() {
         String unknown = suite.request(Suite.id("no-such-campaign"));
-        assertEquals(RejectReason.UNKNOWN_CAMPAIGN,
-                suite.<InteractionRejected>event(unknown, 1, EventType.INTERACTION_REJECTED).reason());
+        assertEquals(
+                RejectReason.UNKNOWN_CAMPAIGN,
+                suite.<InteractionRejected>event(unknown, 1, EventType.INTERACTION_REJECTED)
+                        .reason());
 
         // Open only in an hour that is not now, in UTC.
-        LocalTime later = LocalTime.now(ZoneOffset.UTC).plusHours(3).withMinute(0).withSecond(0).withNano(0);
+        LocalTime later = LocalTime.now(ZoneOffset.UTC)
+                .plusHours(3)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
         DayOfWeek today = Instant.now().atZone(ZoneOffset.UTC).getDayOfWeek();
-        Schedule closedNow = new Schedule("UTC", List.of(new Schedule.WeeklyRange(today, later,
-                later.plusHours(1))), List.of());
+        Schedule closedNow =
+                new Schedule("UTC", List.of(new Schedule.WeeklyRange(today, later, later.plusHours(1))), List.of());
         String closed = suite.campaign("sales", Strategy.LONGEST_IDLE, List.of(), closedNow);
         String outOfHours = suite.request(closed);
-        assertEquals(RejectReason.OUT_OF_HOURS,
-                suite.<InteractionRejected>event(outOfHours, 1, EventType.INTERACTION_REJECTED).reason());
+        assertEquals(
+                RejectReason.OUT_OF_HOURS,
+                suite.<InteractionRejected>event(outOfHours, 1, EventType.INTERACTION_REJECTED)
+                        .reason());
 
         // The campaign's snapshot allows three waiting interactions.
         String full = suite.campaign("sales", Strategy.LONGEST_IDLE, List.of(), null, 3);
@@ -130,8 +167,10 @@ class RoutingFlowTest extends SuiteTest {
             suite.event(suite.request(full), 1, EventType.INTERACTION_QUEUED);
         }
         String fourth = suite.request(full);
-        assertEquals(RejectReason.UNAVAILABLE,
-                suite.<InteractionRejected>event(fourth, 1, EventType.INTERACTION_REJECTED).reason());
+        assertEquals(
+                RejectReason.UNAVAILABLE,
+                suite.<InteractionRejected>event(fourth, 1, EventType.INTERACTION_REJECTED)
+                        .reason());
     }
 
     @Test
@@ -145,7 +184,10 @@ class RoutingFlowTest extends SuiteTest {
         suite.send(campaign, suite.requestEvent(interaction, campaign));
         // Requests of a campaign are applied in order: once this one is queued, the repeats were applied too.
         String marker = suite.request(campaign);
-        assertEquals(2, suite.<InteractionQueued>event(marker, 1, EventType.INTERACTION_QUEUED).position());
+        assertEquals(
+                2,
+                suite.<InteractionQueued>event(marker, 1, EventType.INTERACTION_QUEUED)
+                        .position());
         suite.assertEventCount(interaction, 1);
     }
 
@@ -156,7 +198,11 @@ class RoutingFlowTest extends SuiteTest {
         suite.sendRaw(Topics.ROUTING_REQUESTS, campaign, garbage);
         String next = suite.request(campaign);
         suite.event(next, 1, EventType.INTERACTION_QUEUED);
-        TopicReader.await(bootstrap, List.of("routing-service-dead-letters"), r -> garbage.equals(r.value()), 1,
+        TopicReader.await(
+                bootstrap,
+                List.of("routing-service-dead-letters"),
+                r -> garbage.equals(r.value()),
+                1,
                 Duration.ofSeconds(20));
     }
 }

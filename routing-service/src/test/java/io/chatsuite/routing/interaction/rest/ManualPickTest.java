@@ -14,9 +14,9 @@ import io.chatsuite.events.EventType;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.interaction.InteractionAssigned;
-import io.chatsuite.testing.TestTokens;
 import io.chatsuite.routing.Suite;
 import io.chatsuite.routing.SuiteTest;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -36,8 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ManualPickTest extends SuiteTest {
 
-    record Pick(String agent, String interaction, int status) {
-    }
+    record Pick(String agent, String interaction, int status) {}
 
     @Test
     void theFirstPickWinsAndEveryOtherPickerGetsAConflict() throws Exception {
@@ -45,8 +44,12 @@ class ManualPickTest extends SuiteTest {
         String campaign = available(agents);
         String interaction = suite.request(campaign);
         suite.event(interaction, 1, EventType.INTERACTION_QUEUED);
-        given().auth().oauth2(TestTokens.agent(agents.get(0), "sales")).get("/api/routing/queues/" + campaign)
-                .then().statusCode(200).body("strategy", equalTo("MANUAL"))
+        given().auth()
+                .oauth2(TestTokens.agent(agents.get(0), "sales"))
+                .get("/api/routing/queues/" + campaign)
+                .then()
+                .statusCode(200)
+                .body("strategy", equalTo("MANUAL"))
                 .body("waiting.interactionId", equalTo(List.of(interaction)))
                 .body("waiting[0].position", equalTo(1));
 
@@ -59,8 +62,12 @@ class ManualPickTest extends SuiteTest {
         assertEquals(won.get(0).agent(), assigned.agentId());
         assertEquals(Strategy.MANUAL, assigned.reason().strategy());
         suite.assertAssignedOnce(interaction);
-        given().auth().oauth2(TestTokens.supervisor("sales")).get("/api/routing/queues/" + campaign)
-                .then().statusCode(200).body("waiting", hasSize(0));
+        given().auth()
+                .oauth2(TestTokens.supervisor("sales"))
+                .get("/api/routing/queues/" + campaign)
+                .then()
+                .statusCode(200)
+                .body("waiting", hasSize(0));
     }
 
     @Test
@@ -76,7 +83,9 @@ class ManualPickTest extends SuiteTest {
             suite.event(i, 1, EventType.INTERACTION_QUEUED);
         }
 
-        List<Pick> won = pickConcurrently(agents, interactions).stream().filter(p -> p.status() == 200).toList();
+        List<Pick> won = pickConcurrently(agents, interactions).stream()
+                .filter(p -> p.status() == 200)
+                .toList();
 
         // Exactly two picks succeed, one per agent, of two different interactions.
         assertEquals(2, won.size(), won.toString());
@@ -86,14 +95,19 @@ class ManualPickTest extends SuiteTest {
         for (String i : interactions) {
             for (CloudEvent e : suite.allEvents(i)) {
                 if (EventType.INTERACTION_ASSIGNED.type().equals(e.type())) {
-                    String previous = assignedTo.put(i, EventCodec.data(e, InteractionAssigned.class).agentId());
+                    String previous = assignedTo.put(
+                            i, EventCodec.data(e, InteractionAssigned.class).agentId());
                     assertNull(previous, i + " was assigned twice");
                 }
             }
         }
         assertEquals(2, assignedTo.size(), assignedTo.toString());
-        given().auth().oauth2(TestTokens.supervisor("sales")).get("/api/routing/queues/" + campaign)
-                .then().statusCode(200).body("waiting", hasSize(1))
+        given().auth()
+                .oauth2(TestTokens.supervisor("sales"))
+                .get("/api/routing/queues/" + campaign)
+                .then()
+                .statusCode(200)
+                .body("waiting", hasSize(1))
                 .body("waiting.position", equalTo(List.of(1)));
     }
 
@@ -105,9 +119,15 @@ class ManualPickTest extends SuiteTest {
         String second = suite.request(campaign);
         suite.event(second, 1, EventType.INTERACTION_QUEUED);
 
-        claim(agent, "sales", first).then().statusCode(200).body("state", equalTo("ASSIGNED"))
+        claim(agent, "sales", first)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("ASSIGNED"))
                 .body("agentId", equalTo(agent));
-        claim(agent, "sales", second).then().statusCode(409).contentType("application/problem+json")
+        claim(agent, "sales", second)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("not available"));
         claim(Suite.id("outsider"), "sales", second).then().statusCode(403);
         claim(agent, "support", second).then().statusCode(404);
@@ -126,17 +146,35 @@ class ManualPickTest extends SuiteTest {
         String interaction = suite.request(campaign);
         suite.event(interaction, 1, EventType.INTERACTION_QUEUED);
 
-        given().auth().oauth2(TestTokens.agent(agent, "sales")).get("/api/routing/interactions/" + interaction)
-                .then().statusCode(200).body("state", equalTo("QUEUED")).body("position", equalTo(1));
-        given().auth().oauth2(TestTokens.supervisor("sales")).get("/api/routing/interactions/" + interaction)
-                .then().statusCode(200);
-        given().auth().oauth2(TestTokens.agent(Suite.id("stranger"), "sales"))
-                .get("/api/routing/queues/" + campaign).then().statusCode(404);
-        given().auth().oauth2(TestTokens.supervisor("support")).get("/api/routing/interactions/" + interaction)
-                .then().statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.agent(agent, "sales"))
+                .get("/api/routing/interactions/" + interaction)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("QUEUED"))
+                .body("position", equalTo(1));
+        given().auth()
+                .oauth2(TestTokens.supervisor("sales"))
+                .get("/api/routing/interactions/" + interaction)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.agent(Suite.id("stranger"), "sales"))
+                .get("/api/routing/queues/" + campaign)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.supervisor("support"))
+                .get("/api/routing/interactions/" + interaction)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().get("/api/routing/queues/" + campaign).then().statusCode(401);
-        given().auth().oauth2(TestTokens.supervisor("sales")).post("/api/routing/interactions/" + interaction
-                + "/claim").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.supervisor("sales"))
+                .post("/api/routing/interactions/" + interaction + "/claim")
+                .then()
+                .statusCode(403);
     }
 
     /** A MANUAL campaign whose agents routing knows to be available. */
@@ -152,7 +190,8 @@ class ManualPickTest extends SuiteTest {
     }
 
     private static Response claim(String agent, String group, String interaction) {
-        return given().auth().oauth2(TestTokens.agent(agent, group))
+        return given().auth()
+                .oauth2(TestTokens.agent(agent, group))
                 .post("/api/routing/interactions/" + interaction + "/claim");
     }
 
@@ -162,8 +201,13 @@ class ManualPickTest extends SuiteTest {
         for (String agent : agents) {
             String token = TestTokens.agent(agent, "sales");
             for (String interaction : interactions) {
-                tasks.add(() -> new Pick(agent, interaction, given().auth().oauth2(token)
-                        .post("/api/routing/interactions/" + interaction + "/claim").statusCode()));
+                tasks.add(() -> new Pick(
+                        agent,
+                        interaction,
+                        given().auth()
+                                .oauth2(token)
+                                .post("/api/routing/interactions/" + interaction + "/claim")
+                                .statusCode()));
             }
         }
         Collections.shuffle(tasks);
@@ -173,7 +217,8 @@ class ManualPickTest extends SuiteTest {
             for (Future<Pick> f : pool.invokeAll(tasks)) {
                 picks.add(f.get());
             }
-            Set<Integer> statuses = new HashSet<>(picks.stream().map(Pick::status).toList());
+            Set<Integer> statuses =
+                    new HashSet<>(picks.stream().map(Pick::status).toList());
             assertTrue(Set.of(200, 409).containsAll(statuses), picks.toString());
             return picks;
         } finally {

@@ -14,12 +14,16 @@ class DashboardChangeListenerTest {
 
     @Test
     void readsTheTypeAndTheCampaignOrAgentOfEventsAsTheSuiteEncodesThem() {
-        String queued = EventCodec.encode(EventCodec.wrap("/routing-service", "i-1",
+        String queued = EventCodec.encode(EventCodec.wrap(
+                "/routing-service",
+                "i-1",
                 new InteractionQueued("i-1", "campaign-7", 3, Instant.parse("2026-11-25T10:00:00Z"), 40)));
         assertEquals("chat.interaction.queued.v1", DashboardChangeListener.field(queued, "type"));
         assertEquals("campaign-7", DashboardChangeListener.field(queued, "campaignId"));
 
-        String presence = EventCodec.encode(EventCodec.wrap("/chat-gateway", "ana",
+        String presence = EventCodec.encode(EventCodec.wrap(
+                "/chat-gateway",
+                "ana",
                 new AgentPresenceChanged("ana", "Ana", PresenceStatus.AWAY, Instant.parse("2026-11-25T10:00:00Z"))));
         assertEquals("chat.agent.presence-changed.v1", DashboardChangeListener.field(presence, "type"));
         assertEquals("ana", DashboardChangeListener.field(presence, "agentId"));

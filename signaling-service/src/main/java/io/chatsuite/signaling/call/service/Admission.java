@@ -6,12 +6,10 @@ import io.chatsuite.signaling.interaction.Interaction;
 /** Whether a handshake may open a call socket, and as which party; refusals carry the HTTP status to answer. */
 public sealed interface Admission {
 
-    record Admitted(CallRole role, String partyId) implements Admission {
-    }
+    record Admitted(CallRole role, String partyId) implements Admission {}
 
     /** {@code reason} is for the log only: the client learns nothing but the status. */
-    record Refused(int status, String reason) implements Admission {
-    }
+    record Refused(int status, String reason) implements Admission {}
 
     static Admission customer(Interaction interaction) {
         if (interaction == null || !interaction.isCallable()) {

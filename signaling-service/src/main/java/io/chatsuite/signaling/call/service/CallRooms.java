@@ -15,13 +15,18 @@ public class CallRooms extends Pairings<WebSocketConnection> {
 
     /** Sent when the interaction is over: normal closure, the reason says why. */
     public static final CloseReason INTERACTION_ENDED = new CloseReason(1000, "interaction ended");
+
     private static final Logger LOG = Logger.getLogger(CallRooms.class);
 
     /** Closes the call sockets of an interaction that is over. */
     public void end(String interactionId) {
         for (WebSocketConnection connection : removeAll(interactionId)) {
-            connection.close(INTERACTION_ENDED).subscribe().with(ok -> { },
-                    e -> LOG.debugf("Closing call socket %s failed: %s", connection.id(), e.getMessage()));
+            connection
+                    .close(INTERACTION_ENDED)
+                    .subscribe()
+                    .with(
+                            ok -> {},
+                            e -> LOG.debugf("Closing call socket %s failed: %s", connection.id(), e.getMessage()));
         }
     }
 }

@@ -36,7 +36,8 @@ public class IceServers {
         if (!turnUrls.isEmpty() && config.turnSecret().isEmpty()) {
             throw new IllegalStateException("chat.calls.ice.turn-urls needs chat.calls.ice.turn-secret");
         }
-        this.credentials = turnUrls.isEmpty() ? Optional.empty() : config.turnSecret().map(TurnCredentials::new);
+        this.credentials =
+                turnUrls.isEmpty() ? Optional.empty() : config.turnSecret().map(TurnCredentials::new);
     }
 
     /** What to put in {@code RTCPeerConnection}'s {@code iceServers} for a call of {@code interactionId}. */
@@ -46,14 +47,13 @@ public class IceServers {
             servers.add(new IceServer(stunUrls, null, null));
         }
         credentials.ifPresent(turn -> {
-            TurnCredentials.Credential credential = turn.issue(interactionId,
-                    Instant.now(clock).plus(config.credentialLifetime()));
+            TurnCredentials.Credential credential =
+                    turn.issue(interactionId, Instant.now(clock).plus(config.credentialLifetime()));
             servers.add(new IceServer(turnUrls, credential.username(), credential.password()));
         });
         return List.copyOf(servers);
     }
 
     /** One entry of {@code iceServers}; username and credential only for TURN. */
-    public record IceServer(List<String> urls, String username, String credential) {
-    }
+    public record IceServer(List<String> urls, String username, String credential) {}
 }

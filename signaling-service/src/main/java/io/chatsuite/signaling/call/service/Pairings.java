@@ -20,8 +20,7 @@ public class Pairings<C> {
     private final Map<String, Map<CallRole, C>> calls = new HashMap<>();
 
     /** The result of joining: the connection this one replaced, and the other party's connection, if any. */
-    public record Joined<C>(C replaced, C peer) {
-    }
+    public record Joined<C>(C replaced, C peer) {}
 
     public synchronized Joined<C> join(String interactionId, CallRole role, C connection) {
         Map<CallRole, C> parties = calls.computeIfAbsent(interactionId, id -> new EnumMap<>(CallRole.class));

@@ -24,20 +24,16 @@ public final class CallFrames {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private CallFrames() {
-    }
+    private CallFrames() {}
 
     /** What a client frame turned out to be. */
-    public sealed interface Inbound permits Signal, Invalid {
-    }
+    public sealed interface Inbound permits Signal, Invalid {}
 
     /** {@code {"type":"signal","data":{...}}}: relayed to the other party exactly as received. */
-    public record Signal(String raw) implements Inbound {
-    }
+    public record Signal(String raw) implements Inbound {}
 
     /** A frame the server cannot use, with the error to answer. */
-    public record Invalid(String code, String message) implements Inbound {
-    }
+    public record Invalid(String code, String message) implements Inbound {}
 
     public static Inbound read(String text) {
         if (tooLarge(text)) {
@@ -57,8 +53,8 @@ public final class CallFrames {
             return new Invalid(BAD_FRAME, "type must be a string");
         }
         return switch (type.asText()) {
-            case "signal" -> frame.path("data").isObject() ? new Signal(text)
-                    : new Invalid(BAD_FRAME, "data must be an object");
+            case "signal" ->
+                frame.path("data").isObject() ? new Signal(text) : new Invalid(BAD_FRAME, "data must be an object");
             default -> new Invalid(UNKNOWN_TYPE, "unknown type '" + abbreviate(type.asText()) + "'");
         };
     }

@@ -26,6 +26,7 @@ public class CallSocket {
     static final UserData.TypedKey<String> PARTY = UserData.TypedKey.forString("chat.call.party");
     /** The same party connected again (a reload, a new network): the newest connection wins. */
     static final CloseReason REPLACED = new CloseReason(4000, "replaced by a newer connection");
+
     private static final CloseReason NOT_ADMITTED = new CloseReason(1008, "not admitted");
 
     private final CallRooms rooms;
@@ -44,13 +45,14 @@ public class CallSocket {
             return connection.close(NOT_ADMITTED);
         }
         Pairings.Joined<WebSocketConnection> joined = rooms.join(interactionId(connection), me, connection);
-        Uni<Void> replaced = joined.replaced() == null ? Uni.createFrom().voidItem()
+        Uni<Void> replaced = joined.replaced() == null
+                ? Uni.createFrom().voidItem()
                 : quietly(joined.replaced().close(REPLACED));
         // joined goes out before the peer learns of us, so it is always the first frame this socket gets.
-        return replaced
-                .chain(() -> connection.sendText(CallFrames.joined(me, joined.peer() != null,
-                        iceServers.forInteraction(interactionId(connection)))))
-                .chain(() -> joined.peer() == null ? Uni.createFrom().voidItem()
+        return replaced.chain(() -> connection.sendText(CallFrames.joined(
+                        me, joined.peer() != null, iceServers.forInteraction(interactionId(connection)))))
+                .chain(() -> joined.peer() == null
+                        ? Uni.createFrom().voidItem()
                         : quietly(joined.peer().sendText(CallFrames.peerJoined(me))));
     }
 
@@ -59,10 +61,10 @@ public class CallSocket {
         CallRole me = role(connection);
         return switch (CallFrames.read(text)) {
             case CallFrames.Invalid invalid -> connection.sendText(CallFrames.error(invalid.code(), invalid.message()));
-            case CallFrames.Signal signal -> rooms.peerOf(interactionId(connection), me, connection)
-                    .map(peer -> peer.sendText(signal.raw())
-                            .onFailure().recoverWithUni(e -> noPeer(connection)))
-                    .orElseGet(() -> noPeer(connection));
+            case CallFrames.Signal signal ->
+                rooms.peerOf(interactionId(connection), me, connection)
+                        .map(peer -> peer.sendText(signal.raw()).onFailure().recoverWithUni(e -> noPeer(connection)))
+                        .orElseGet(() -> noPeer(connection));
         };
     }
 

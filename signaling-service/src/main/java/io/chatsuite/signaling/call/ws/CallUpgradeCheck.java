@@ -43,15 +43,19 @@ public class CallUpgradeCheck implements HttpUpgradeCheck {
                         yield CheckResult.permitUpgradeSync();
                     }
                     case Admission.Refused refused -> {
-                        LOG.debugf("Call socket of interaction %s refused (%d): %s", interactionId, refused.status(),
-                                refused.reason());
-                        yield refused.status() == 401 ? CheckResult.rejectUpgradeSync(401, CHALLENGE)
+                        LOG.debugf(
+                                "Call socket of interaction %s refused (%d): %s",
+                                interactionId, refused.status(), refused.reason());
+                        yield refused.status() == 401
+                                ? CheckResult.rejectUpgradeSync(401, CHALLENGE)
                                 : CheckResult.rejectUpgradeSync(refused.status());
                     }
                 })
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Call socket of interaction %s refused, authorization failed: %s", interactionId,
-                            e.toString());
+                .onFailure()
+                .recoverWithItem(e -> {
+                    LOG.warnf(
+                            "Call socket of interaction %s refused, authorization failed: %s",
+                            interactionId, e.toString());
                     return CheckResult.rejectUpgradeSync(503);
                 });
     }

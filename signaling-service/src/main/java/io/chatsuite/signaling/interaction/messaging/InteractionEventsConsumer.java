@@ -19,8 +19,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class InteractionEventsConsumer {
 
-    static final Set<EventType> FOLLOWED = Set.of(EventType.INTERACTION_QUEUED, EventType.INTERACTION_ASSIGNED,
-            EventType.INTERACTION_REJECTED, EventType.INTERACTION_ABANDONED, EventType.INTERACTION_ENDED);
+    static final Set<EventType> FOLLOWED = Set.of(
+            EventType.INTERACTION_QUEUED,
+            EventType.INTERACTION_ASSIGNED,
+            EventType.INTERACTION_REJECTED,
+            EventType.INTERACTION_ABANDONED,
+            EventType.INTERACTION_ENDED);
 
     private final InteractionService service;
     private final CallRooms rooms;
@@ -38,10 +42,12 @@ public class InteractionEventsConsumer {
     }
 
     private Uni<Void> apply(CloudEvent event, Record data) {
-        return service.apply(event, (InteractionEvent) data).invoke(interaction -> {
-            if (interaction != null && interaction.state.isFinal()) {
-                rooms.end(interaction.id);
-            }
-        }).replaceWithVoid();
+        return service.apply(event, (InteractionEvent) data)
+                .invoke(interaction -> {
+                    if (interaction != null && interaction.state.isFinal()) {
+                        rooms.end(interaction.id);
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -16,8 +16,9 @@ class AdmissionTest {
         assertEquals(new Admission.Admitted(CallRole.AGENT, "alice"), Admission.agent(assigned, "alice"));
         assertEquals(403, status(Admission.agent(assigned, "bob")));
 
-        for (InteractionState state : new InteractionState[] {InteractionState.QUEUED, InteractionState.ENDED,
-                InteractionState.ABANDONED, InteractionState.REJECTED}) {
+        for (InteractionState state : new InteractionState[] {
+            InteractionState.QUEUED, InteractionState.ENDED, InteractionState.ABANDONED, InteractionState.REJECTED
+        }) {
             Interaction other = interaction(state, "alice");
             assertEquals(403, status(Admission.customer(other)), state.name());
             assertEquals(403, status(Admission.agent(other, "alice")), state.name());

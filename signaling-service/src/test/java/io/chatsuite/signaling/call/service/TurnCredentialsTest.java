@@ -20,8 +20,8 @@ class TurnCredentialsTest {
 
     @Test
     void usernameIsExpiryAndInteractionAndThePasswordIsItsHmacSha1() {
-        TurnCredentials.Credential c = new TurnCredentials(SECRET)
-                .issue("5f0c9b4e-interaction", Instant.ofEpochSecond(1_767_225_600L));
+        TurnCredentials.Credential c =
+                new TurnCredentials(SECRET).issue("5f0c9b4e-interaction", Instant.ofEpochSecond(1_767_225_600L));
         assertEquals("1767225600:5f0c9b4e-interaction", c.username());
         // openssl dgst -sha1 -hmac "$SECRET" -binary <<< the username (no newline) | base64
         assertEquals("iOAUSg+TpzVjDYYL03tmbz5YPXs=", c.password());
@@ -42,8 +42,8 @@ class TurnCredentialsTest {
     @Test
     void iceServersGiveStunAndTurnWithACredentialExpiringAfterTheLifetime() {
         Instant now = Instant.parse("2026-12-04T10:00:00Z");
-        IceServers servers = new IceServers(config(List.of("turn:127.0.0.1:3478"), Optional.of(SECRET)),
-                Clock.fixed(now, ZoneOffset.UTC));
+        IceServers servers = new IceServers(
+                config(List.of("turn:127.0.0.1:3478"), Optional.of(SECRET)), Clock.fixed(now, ZoneOffset.UTC));
 
         List<IceServers.IceServer> list = servers.forInteraction("i-42");
 
@@ -56,9 +56,10 @@ class TurnCredentialsTest {
 
     @Test
     void withoutTurnOnlyStunIsGivenAndTurnWithoutASecretDoesNotStart() {
-        assertTrue(new IceServers(config(List.of(), Optional.empty())).forInteraction("i")
-                .stream().allMatch(s -> s.username() == null));
-        assertThrows(IllegalStateException.class,
+        assertTrue(new IceServers(config(List.of(), Optional.empty()))
+                .forInteraction("i").stream().allMatch(s -> s.username() == null));
+        assertThrows(
+                IllegalStateException.class,
                 () -> new IceServers(config(List.of("turn:127.0.0.1:3478"), Optional.empty())));
     }
 

@@ -50,13 +50,13 @@ final class CallClient implements AutoCloseable {
 
     /** The token the way browsers send it: as an encodeURIComponent-ed subprotocol next to the carrier. */
     static Consumer<WebSocketConnectOptions> bearerSubprotocol(String token) {
-        String carried = URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token,
-                StandardCharsets.UTF_8).replace("+", "%20");
+        String carried = URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token, StandardCharsets.UTF_8)
+                .replace("+", "%20");
         return o -> o.addSubProtocol("bearer-token-carrier").addSubProtocol(carried);
     }
 
     static Consumer<WebSocketConnectOptions> none() {
-        return o -> { };
+        return o -> {};
     }
 
     static String path(String interactionId) {
@@ -100,10 +100,14 @@ final class CallClient implements AutoCloseable {
         }
     }
 
-    private static CompletableFuture<WebSocket> connect(WebSocketClient client, int port, String path,
-            Consumer<WebSocketConnectOptions> credentials, Function<WebSocket, WebSocket> onOpen) {
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port)
-                .setURI(path);
+    private static CompletableFuture<WebSocket> connect(
+            WebSocketClient client,
+            int port,
+            String path,
+            Consumer<WebSocketConnectOptions> credentials,
+            Function<WebSocket, WebSocket> onOpen) {
+        WebSocketConnectOptions options =
+                new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(path);
         credentials.accept(options);
         return client.connect(options).map(onOpen).toCompletionStage().toCompletableFuture();
     }

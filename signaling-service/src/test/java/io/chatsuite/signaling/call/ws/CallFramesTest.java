@@ -41,18 +41,24 @@ class CallFramesTest {
 
     @Test
     void serverFramesAreJsonWithTheirType() {
-        assertEquals("{\"type\":\"joined\",\"role\":\"AGENT\",\"peerPresent\":true,\"iceServers\":["
-                + "{\"urls\":[\"stun:stun.example.com\"]},"
-                + "{\"urls\":[\"turn:turn.example.com\"],\"username\":\"1:i\",\"credential\":\"c\"}]}",
-                CallFrames.joined(CallRole.AGENT, true, List.of(
-                        new IceServers.IceServer(List.of("stun:stun.example.com"), null, null),
-                        new IceServers.IceServer(List.of("turn:turn.example.com"), "1:i", "c"))));
+        assertEquals(
+                "{\"type\":\"joined\",\"role\":\"AGENT\",\"peerPresent\":true,\"iceServers\":["
+                        + "{\"urls\":[\"stun:stun.example.com\"]},"
+                        + "{\"urls\":[\"turn:turn.example.com\"],\"username\":\"1:i\",\"credential\":\"c\"}]}",
+                CallFrames.joined(
+                        CallRole.AGENT,
+                        true,
+                        List.of(
+                                new IceServers.IceServer(List.of("stun:stun.example.com"), null, null),
+                                new IceServers.IceServer(List.of("turn:turn.example.com"), "1:i", "c"))));
         assertEquals("{\"type\":\"peer-left\",\"role\":\"CUSTOMER\"}", CallFrames.peerLeft(CallRole.CUSTOMER));
-        assertEquals("{\"type\":\"error\",\"code\":\"TOO_LARGE\",\"message\":\"say \\\"less\\\"\"}",
+        assertEquals(
+                "{\"type\":\"error\",\"code\":\"TOO_LARGE\",\"message\":\"say \\\"less\\\"\"}",
                 CallFrames.error("TOO_LARGE", "say \"less\""));
     }
 
     private static String code(String frame) {
-        return assertInstanceOf(CallFrames.Invalid.class, CallFrames.read(frame)).code();
+        return assertInstanceOf(CallFrames.Invalid.class, CallFrames.read(frame))
+                .code();
     }
 }

@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.chatsuite.commons.session.SessionTokens;
-import io.chatsuite.testing.TestTokens;
 import io.chatsuite.signaling.InteractionEvents;
+import io.chatsuite.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
@@ -44,7 +44,11 @@ class CallSocketAuthorizationTest {
     void customerWithTheGenuineTokenOfTheInteractionJoins() {
         String id = assignedTo(pool, "alice");
         try (CallClient customer = open(customerPath(id, sessionTokens.issue(id)), none())) {
-            assertEquals(new JsonObject().put("type", "joined").put("role", "CUSTOMER").put("peerPresent", false),
+            assertEquals(
+                    new JsonObject()
+                            .put("type", "joined")
+                            .put("role", "CUSTOMER")
+                            .put("peerPresent", false),
                     CallSocketRelayTest.withoutIceServers(customer.next()));
         }
     }
@@ -72,7 +76,8 @@ class CallSocketAuthorizationTest {
     void assignedAgentJoinsWithABearerHeader() {
         String id = assignedTo(pool, "alice");
         try (CallClient agent = open(path(id), bearer(TestTokens.agent("alice", "sales")))) {
-            assertEquals(new JsonObject().put("type", "joined").put("role", "AGENT").put("peerPresent", false),
+            assertEquals(
+                    new JsonObject().put("type", "joined").put("role", "AGENT").put("peerPresent", false),
                     CallSocketRelayTest.withoutIceServers(agent.next()));
         }
     }

@@ -64,7 +64,8 @@ class CallSocketRelayTest {
     @Test
     void malformedFramesGetErrorFramesAndTheSocketStaysOpen() {
         String id = assignedTo(pool, "alice");
-        try (CallClient customer = customer(id); CallClient agent = agent(id, "alice")) {
+        try (CallClient customer = customer(id);
+                CallClient agent = agent(id, "alice")) {
             customer.next();
             customer.next();
             agent.next();
@@ -76,11 +77,12 @@ class CallSocketRelayTest {
             assertError(customer, "{\"type\":\"signal\"}", "BAD_FRAME");
             assertError(customer, "{\"type\":\"signal\",\"data\":\"offer\"}", "BAD_FRAME");
             assertError(customer, "{\"type\":\"dance\"}", "UNKNOWN_TYPE");
-            assertError(customer, "{\"type\":\"signal\",\"data\":{\"sdp\":\"" + "x".repeat(17 * 1024) + "\"}}",
+            assertError(
+                    customer,
+                    "{\"type\":\"signal\",\"data\":{\"sdp\":\"" + "x".repeat(17 * 1024) + "\"}}",
                     "TOO_LARGE");
             // Multi-byte characters count as the bytes they take: 6,000 of them are 18,000 bytes.
-            assertError(customer, "{\"type\":\"signal\",\"data\":{\"sdp\":\"" + "€".repeat(6000) + "\"}}",
-                    "TOO_LARGE");
+            assertError(customer, "{\"type\":\"signal\",\"data\":{\"sdp\":\"" + "€".repeat(6000) + "\"}}", "TOO_LARGE");
             agent.assertNoFrame(Duration.ofMillis(200));
 
             String signal = "{\"type\":\"signal\",\"data\":{\"candidate\":\"" + "c".repeat(15 * 1024) + "\"}}";
@@ -101,7 +103,8 @@ class CallSocketRelayTest {
     @Test
     void partyConnectingAgainReplacesItsEarlierSocket() {
         String id = assignedTo(pool, "alice");
-        try (CallClient agent = agent(id, "alice"); CallClient first = customer(id)) {
+        try (CallClient agent = agent(id, "alice");
+                CallClient first = customer(id)) {
             agent.next();
             first.next();
             agent.next();
@@ -124,21 +127,27 @@ class CallSocketRelayTest {
         JsonObject error = client.next();
         assertEquals("error", error.getString("type"), error.encode());
         assertEquals(code, error.getString("code"), error.encode());
-        assertEquals(true, error.getString("message") != null && !error.getString("message").isBlank());
+        assertEquals(
+                true,
+                error.getString("message") != null
+                        && !error.getString("message").isBlank());
     }
 
     /** STUN, then TURN with a credential of this interaction that expires within the configured hour. */
     private static void assertIceServersFor(String interactionId, JsonObject joined) {
         var servers = joined.getJsonArray("iceServers");
-        assertEquals("stun:127.0.0.1:3478", servers.getJsonObject(0).getJsonArray("urls").getString(0));
+        assertEquals(
+                "stun:127.0.0.1:3478",
+                servers.getJsonObject(0).getJsonArray("urls").getString(0));
         JsonObject turn = servers.getJsonObject(1);
         assertEquals("turn:127.0.0.1:3478", turn.getJsonArray("urls").getString(0));
         String[] username = turn.getString("username").split(":", 2);
         assertEquals(interactionId, username[1]);
         long expiresIn = Long.parseLong(username[0]) - Instant.now().getEpochSecond();
         assertTrue(expiresIn > 3_500 && expiresIn <= 3_600, "expires in " + expiresIn + " s");
-        assertEquals(new TurnCredentials("test-only-turn-secret-not-for-production").password(
-                turn.getString("username")), turn.getString("credential"));
+        assertEquals(
+                new TurnCredentials("test-only-turn-secret-not-for-production").password(turn.getString("username")),
+                turn.getString("credential"));
     }
 
     /** The joined frame without its ICE servers, whose credential changes with time ({@code IceServersTest}). */
