@@ -2,6 +2,7 @@ package io.chatsuite.routing.engine;
 
 import io.chatsuite.events.Party;
 import io.chatsuite.events.campaign.CampaignUpserted;
+import io.chatsuite.events.campaign.ScheduleRules;
 import io.chatsuite.events.campaign.Strategy;
 import io.chatsuite.events.interaction.AssignmentReason;
 import io.chatsuite.events.interaction.RejectReason;
@@ -13,7 +14,6 @@ import io.chatsuite.routing.interaction.Interaction;
 import io.chatsuite.routing.interaction.InteractionState;
 import io.chatsuite.routing.interaction.mapping.InteractionEventFactory;
 import io.chatsuite.routing.offer.OpenOffer;
-import io.chatsuite.routing.schedule.OpeningHours;
 import io.chatsuite.routing.servicelevel.Outcome;
 import io.chatsuite.routing.support.Times;
 import java.time.Duration;
@@ -73,7 +73,7 @@ final class CommandApplier {
         LockedQueue q = state.queues.get(i.campaignId);
         if (campaign == null || q == null) {
             reject(i, RejectReason.UNKNOWN_CAMPAIGN);
-        } else if (!OpeningHours.isOpen(campaign.schedule(), now)) {
+        } else if (!ScheduleRules.isOpen(campaign.schedule(), now)) {
             reject(i, RejectReason.OUT_OF_HOURS);
         } else if (q.total >= campaign.maxWaiting()) {
             reject(i, RejectReason.UNAVAILABLE);

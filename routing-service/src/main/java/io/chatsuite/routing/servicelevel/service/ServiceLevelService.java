@@ -2,8 +2,8 @@ package io.chatsuite.routing.servicelevel.service;
 
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.CampaignUpserted;
+import io.chatsuite.events.campaign.ScheduleRules;
 import io.chatsuite.events.campaign.ServiceLevelFormula;
-import io.chatsuite.routing.schedule.OpeningHours;
 import io.chatsuite.routing.servicelevel.CampaignIntervalCounts;
 import io.chatsuite.routing.servicelevel.Counts;
 import io.chatsuite.routing.servicelevel.Intervals;
@@ -211,7 +211,7 @@ public class ServiceLevelService {
     }
 
     private static ZoneId zone(CampaignUpserted campaign) {
-        return OpeningHours.zone(
+        return ScheduleRules.zone(
                 campaign.schedule() == null ? null : campaign.schedule().timezone());
     }
 }
