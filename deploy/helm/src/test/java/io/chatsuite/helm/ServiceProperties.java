@@ -51,14 +51,16 @@ record ServiceProperties(String service, Map<String, String> values, Map<String,
 
     /**
      * The variables production must set: those without a default, those whose default points at the developer's
-     * machine, and credentials (a default password is a local-run convenience, never a production value).
+     * machine, and credentials (a default password is a local-run convenience, never a production value) unless
+     * their default is empty: the credential of an optional feature (the TURN secret of calls without TURN).
      */
     Set<String> requiredInProduction() {
         return references.entrySet().stream()
                 .filter(e -> e.getValue() == null
                         || e.getValue().contains("localhost")
                         || e.getValue().contains("127.0.0.1")
-                        || e.getKey().matches(".*(PASSWORD|SECRET|USER).*"))
+                        || (e.getKey().matches(".*(PASSWORD|SECRET|USER).*")
+                                && !e.getValue().isEmpty()))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
