@@ -1,5 +1,6 @@
 // The customer's conversation: applies what the customer does and what the server says to the stored state,
-// and keeps the view and the socket in step with it.
+// and keeps the view and the socket in step with it. Kept in one file (a little over 400 lines) because the
+// ordering and replay guarantees below hold only if one place decides them.
 //
 // Guarantees kept here:
 // - nothing shown twice: sequenced frames with seq <= lastSeq are dropped; our own messages are matched to their

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * child processes, and the edge on one port. {@code ./chat up} and the end-to-end tests both start it through
  * this class; {@link #close()} stops everything, services first.
  *
+ * <p>Slightly over 400 lines on purpose: it is the launcher's whole public API (start, stop, kill and restart of
+ * instances, tokens, URLs) used by {@code ./chat up} and every e2e test; each step behind it is a class of its own.
+ *
  * <pre>{@code
  * try (LocalSuite suite = LocalSuite.start(SuiteOptions.builder().dataDir(tmp).ports(SuitePorts.free()).build())) {
  *     String token = suite.accessToken("alice");
