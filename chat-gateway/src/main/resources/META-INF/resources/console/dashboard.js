@@ -2,8 +2,8 @@
 // routing-service's Server-Sent Events stream. EventSource cannot send a bearer token, so the stream is
 // read with fetch. The chart is plain SVG; no library.
 
-import { reconnectDelay } from './shared/backoff.js';
-import { signIn, userName } from './shared/signin.js';
+import { reconnectDelay } from './common/backoff.js';
+import { signIn, userName } from './common/signin.js';
 
 const STREAM_URL = '/api/routing/dashboard/stream';
 const SVG_NS = 'http://www.w3.org/2000/svg';

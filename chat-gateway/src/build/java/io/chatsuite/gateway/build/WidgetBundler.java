@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Build-time assembly of the customer widget: joins its ES modules (and the shared console modules they import) into
+ * Build-time assembly of the customer widget: joins its ES modules (and the common console modules they import) into
  * one minified classic script with the Closure Compiler, stamps the bundle's folder with a hash of its content and
  * writes that stamp into the loader, then fails the build when the bundle outgrows its gzipped budget.
  *
@@ -40,7 +40,7 @@ public final class WidgetBundler {
     private static final String LOADER = "widget/src/loader.js";
     private static final String STYLES = "widget/src/widget.css";
     private static final String STAMP_PLACEHOLDER = "__WIDGET_STAMP__";
-    private static final List<String> MODULE_FOLDERS = List.of("widget/src", "console/shared");
+    private static final List<String> MODULE_FOLDERS = List.of("widget/src", "console/common");
 
     private WidgetBundler() {
     }

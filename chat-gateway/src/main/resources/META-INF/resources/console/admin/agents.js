@@ -2,8 +2,8 @@
 // capacity) when one exists. Capacity is edited inline and saved at once to the agent profile
 // (it belongs to the agent, not to the campaign, so it is not part of the campaign's Save).
 
-import { h } from '../shared/dom.js';
-import { uid } from '../shared/ids.js';
+import { h } from '../common/dom.js';
+import { uid } from '../common/ids.js';
 import { etagOf } from './api.js';
 
 const MIN_CAPACITY = 1;

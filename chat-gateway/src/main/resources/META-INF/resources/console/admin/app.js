@@ -1,11 +1,11 @@
-// Campaign administration pages: sign-in (shared/signin.js, as every console page), a hash router
+// Campaign administration pages: sign-in (common/signin.js, as every console page), a hash router
 // (#/campaigns, #/campaigns/new, #/campaigns/{id}), the table, the form, confirmation dialogs and
 // the unsaved-changes guard. Admins write; every other role gets the same pages read-only (the
 // server enforces both; the token's roles only decide what to show).
 
 import { Api } from './api.js';
-import { h, clear, showToast } from '../shared/dom.js';
-import { rolesOf, signIn, userName } from '../shared/signin.js';
+import { h, clear, showToast } from '../common/dom.js';
+import { rolesOf, signIn, userName } from '../common/signin.js';
 import { CampaignTable } from './table.js';
 import { CampaignForm } from './form.js';
 

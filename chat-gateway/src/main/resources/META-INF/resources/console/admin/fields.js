@@ -1,7 +1,7 @@
 // Form controls of the admin pages: a labelled field (with hint and error slot) and a <select> of options.
 
-import { h } from '../shared/dom.js';
-import { uid } from '../shared/ids.js';
+import { h } from '../common/dom.js';
+import { uid } from '../common/ids.js';
 
 /** A labelled field wrapper: label, control, optional hint; errors for `path` land inside it. */
 export function field(label, control, { hint, path, className = 'field' } = {}) {

@@ -3,8 +3,8 @@
 // are set as data-path on the inputs) with a summary at the top. Saves with If-Match; a 412 keeps
 // the user's input and offers a reload.
 
-import { h, clear } from '../shared/dom.js';
-import { uid } from '../shared/ids.js';
+import { h, clear } from '../common/dom.js';
+import { uid } from '../common/ids.js';
 import { field, select } from './fields.js';
 import { etagOf } from './api.js';
 import { ScheduleEditor } from './schedule.js';

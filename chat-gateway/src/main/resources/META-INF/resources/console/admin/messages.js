@@ -2,8 +2,8 @@
 // preview that asks the server which text a customer of a given language would see (the fallback
 // rule is MessageCatalog's, server side: that language → the default language → any configured).
 
-import { h, clear } from '../shared/dom.js';
-import { uid } from '../shared/ids.js';
+import { h, clear } from '../common/dom.js';
+import { uid } from '../common/ids.js';
 import { select } from './fields.js';
 
 export const LANGUAGES = [['es', 'Español'], ['en', 'English'], ['pt', 'Português']];

@@ -3,8 +3,8 @@
 // only (a range whose end is at or before its start runs into the next day; an exception replaces
 // the ranges starting on its date; no weekly ranges = around the clock).
 
-import { h } from '../shared/dom.js';
-import { uid } from '../shared/ids.js';
+import { h } from '../common/dom.js';
+import { uid } from '../common/ids.js';
 
 export const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 const DAY_LABELS = { MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday', THURSDAY: 'Thursday', FRIDAY: 'Friday', SATURDAY: 'Saturday', SUNDAY: 'Sunday' };

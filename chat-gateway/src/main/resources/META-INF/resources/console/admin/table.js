@@ -1,8 +1,8 @@
 // The campaign table: search by name, filter by strategy and security group, sort by column,
 // paging, and edit / delete actions. Query state survives going to the form and back.
 
-import { h, clear } from '../shared/dom.js';
-import { uid } from '../shared/ids.js';
+import { h, clear } from '../common/dom.js';
+import { uid } from '../common/ids.js';
 import { select } from './fields.js';
 import { STRATEGIES, FORMULAS } from './form.js';
 import { openNow } from './schedule.js';

@@ -1,7 +1,7 @@
 // The list of the agent's chats in the sidebar: open ones first in arrival order, with unread counts and tags;
 // choosing one shows it in the conversation pane.
 
-import { h } from '../shared/dom.js';
+import { h } from '../common/dom.js';
 import { customerName, desk, ui, unreadTotal } from './desk.js';
 import { refreshTitle } from './notifications.js';
 import { renderConversation } from './conversation.js';

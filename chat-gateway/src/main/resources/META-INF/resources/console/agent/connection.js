@@ -1,8 +1,8 @@
 // The agent's WebSocket (/ws/agent, docs/protocols.md "Agent"): connects with the current access
 // token, and reconnects with the shared backoff (with a fresh token) until stopped.
 
-import { reconnectDelay } from '../shared/backoff.js';
-import { parseFrame } from '../shared/protocol.js';
+import { reconnectDelay } from '../common/backoff.js';
+import { parseFrame } from '../common/protocol.js';
 
 /**
  * Browsers cannot set headers on a WebSocket, so Quarkus reads the bearer token from a subprotocol.

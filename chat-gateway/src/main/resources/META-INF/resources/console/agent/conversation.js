@@ -1,7 +1,7 @@
 // The conversation pane: the selected chat's title and status line, and its transcript with the delivery state
 // of the agent's own replies.
 
-import { h } from '../shared/dom.js';
+import { h } from '../common/dom.js';
 import { customerName, desk, selectedChat, ui } from './desk.js';
 
 const STICK_TO_END_PX = 60;

@@ -1,8 +1,8 @@
 // Agent console: sign-in, then the agent's chats over /ws/agent (docs/protocols.md "Agent"). State is in memory
 // (desk.js): after a reload, the server's `hello` lists the open chats and `resume` from seq 0 replays them.
 
-import { socketUrl } from '../shared/protocol.js';
-import { signIn, userName } from '../shared/signin.js';
+import { socketUrl } from '../common/protocol.js';
+import { signIn, userName } from '../common/signin.js';
 import { AgentConnection } from './connection.js';
 import { desk, ui } from './desk.js';
 import { listenToChatList } from './chat-list.js';

@@ -1,7 +1,7 @@
 // Getting the agent's attention: the tab title (with a count, flashing for news), the screen reader
 // announcer and the error toast.
 
-import { showToast as showToastIn } from '../shared/dom.js';
+import { showToast as showToastIn } from '../common/dom.js';
 import { ui, unreadTotal } from './desk.js';
 
 const APP_TITLE = 'Agent console';

@@ -2,7 +2,7 @@
 // offers that expire, and, for MANUAL campaigns (no expiry), a "Waiting" list to pick from. The server decides:
 // the first acceptance wins and the chat then arrives with `assigned`.
 
-import { h } from '../shared/dom.js';
+import { h } from '../common/dom.js';
 import { desk, ui } from './desk.js';
 import { announce, flashTitle, showToast } from './notifications.js';
 

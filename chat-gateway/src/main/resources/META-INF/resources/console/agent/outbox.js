@@ -2,9 +2,9 @@
 // is re-sent (same clientId, deduplicated by the server) after reconnects and ack timeouts; an `end` is re-sent
 // until the chat's `ended` arrives.
 
-import { sendOnEnter } from '../shared/dom.js';
-import { uuid } from '../shared/ids.js';
-import { acceptableMessage, flushOutbox, unavailableRetryDelay } from '../shared/protocol.js';
+import { sendOnEnter } from '../common/dom.js';
+import { uuid } from '../common/ids.js';
+import { acceptableMessage, flushOutbox, unavailableRetryDelay } from '../common/protocol.js';
 import { desk, displayName, selectedChat, ui } from './desk.js';
 import { renderConversationChrome, upsertEntry } from './conversation.js';
 import { showToast } from './notifications.js';

@@ -1,7 +1,7 @@
 // The customer's message box: a textarea that grows with its text, Enter to send and Shift+Enter for a new line.
 
-import { h, sendOnEnter } from '../../console/shared/dom.js';
-import { MAX_TEXT } from '../../console/shared/protocol.js';
+import { h, sendOnEnter } from '../../console/common/dom.js';
+import { MAX_TEXT } from '../../console/common/protocol.js';
 
 const MAX_HEIGHT_PX = 120; // about 5 lines
 

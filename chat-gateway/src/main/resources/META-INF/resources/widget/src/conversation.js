@@ -10,8 +10,8 @@
 // - state survives page navigation: session token, interaction id, lastSeq, transcript and outbox are stored per
 //   campaign (storage.js).
 
-import { uuid } from '../../console/shared/ids.js';
-import { acceptableMessage, flushOutbox, socketUrl, unavailableRetryDelay } from '../../console/shared/protocol.js';
+import { uuid } from '../../console/common/ids.js';
+import { acceptableMessage, flushOutbox, socketUrl, unavailableRetryDelay } from '../../console/common/protocol.js';
 import { CustomerSocket } from './socket.js';
 import { StateStore, freshState } from './storage.js';
 import { hasText, supportedLanguage, translator } from './texts.js';

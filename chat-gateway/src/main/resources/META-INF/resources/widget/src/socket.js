@@ -1,8 +1,8 @@
 // The customer's WebSocket (/ws/customer, docs/protocols.md "Customer"): opens it when the conversation wants
 // one, sends the hello that resumes the stored session, and reconnects with the shared backoff until told to stop.
 
-import { reconnectDelay } from '../../console/shared/backoff.js';
-import { parseFrame } from '../../console/shared/protocol.js';
+import { reconnectDelay } from '../../console/common/backoff.js';
+import { parseFrame } from '../../console/common/protocol.js';
 
 // Close codes a server may use to say "do not retry" (the browser cannot see a 403/404 handshake).
 const PERMANENT_CLOSE_CODES = new Set([4403, 4404]);

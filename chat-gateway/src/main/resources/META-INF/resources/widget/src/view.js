@@ -1,7 +1,7 @@
 // The widget's UI in a shadow root: the launcher button, the panel with its status line, transcript, error line,
 // "ended" box and composer. It renders what the conversation holds and reports the customer's clicks.
 
-import { h } from '../../console/shared/dom.js';
+import { h } from '../../console/common/dom.js';
 import { Composer } from './composer.js';
 
 const ICON_CHAT = '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">'

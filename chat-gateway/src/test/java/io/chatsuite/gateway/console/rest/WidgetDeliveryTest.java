@@ -61,7 +61,7 @@ class WidgetDeliveryTest {
 
     @Test
     void consolePagesAreRevalidatedSoThatTheirModulesComeFromOneDeploy() {
-        given().get("/console/shared/dom.js")
+        given().get("/console/common/dom.js")
                 .then()
                 .statusCode(200)
                 .header("Cache-Control", "no-cache")
