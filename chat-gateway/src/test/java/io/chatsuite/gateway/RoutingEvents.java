@@ -20,6 +20,12 @@ public final class RoutingEvents {
                 InteractionFixture.interaction(interactionId, campaignId).queued(position));
     }
 
+    public void queued(String campaignId, String interactionId, int position, Integer estimatedWaitSeconds) {
+        writer.publish(
+                interactionId,
+                InteractionFixture.interaction(interactionId, campaignId).queued(position, estimatedWaitSeconds));
+    }
+
     public void assigned(String campaignId, String interactionId, String agentId, String customerName) {
         writer.publish(
                 interactionId,

@@ -83,6 +83,11 @@ public final class InteractionFixture {
         return new InteractionQueued(interactionId, campaignId, position, at());
     }
 
+    /** Queued at {@code position} with routing's predicted wait (null: no estimate yet). */
+    public InteractionQueued queued(int position, Integer estimatedWaitSeconds) {
+        return new InteractionQueued(interactionId, campaignId, position, at(), estimatedWaitSeconds);
+    }
+
     public InteractionAssigned assigned() {
         AssignmentReason reason = withReason
                 ? new AssignmentReason(strategy, List.of(new AssignmentReason.Candidate(agentId, score)), score)

@@ -234,6 +234,7 @@ export class Conversation {
         break;
       case 'queued':
         state.queuePosition = frame.position;
+        state.estimatedWaitSeconds = frame.estimatedWaitSeconds ?? null;
         break;
       case 'assigned':
         state.agent = frame.agent || {};
@@ -409,7 +410,13 @@ export class Conversation {
     if (state.endRequested) return t('ending');
     if (socket.connecting) return t(socket.everConnected ? 'reconnecting' : 'connecting');
     if (state.agent) return t('chattingWith', { name: state.agent.name || state.agent.id || t('agent') });
-    if (state.queuePosition != null) return t('queue', { n: state.queuePosition });
+    if (state.queuePosition != null) {
+      const wait = state.estimatedWaitSeconds;
+      // Without a reliable estimate (routing sends none before a campaign's first answers) only the place shows.
+      if (wait == null) return t('queue', { n: state.queuePosition });
+      return wait < 60 ? t('queueUnderAMinute', { n: state.queuePosition })
+        : t('queueMinutes', { n: state.queuePosition, m: Math.round(wait / 60) });
+    }
     return '';
   }
 }

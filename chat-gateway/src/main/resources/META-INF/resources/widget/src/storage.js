@@ -39,6 +39,7 @@ export function freshState() {
     ended: false,
     endRequested: false,
     queuePosition: null,
+    estimatedWaitSeconds: null,
     agent: null,
     // Transcript, in display order: {key, kind: message|system|notice, ...}.
     entries: [],

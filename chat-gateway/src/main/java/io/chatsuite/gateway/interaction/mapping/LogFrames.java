@@ -26,8 +26,13 @@ public final class LogFrames {
         return f;
     }
 
-    public static ObjectNode queued(int position) {
-        return ServerFrames.frame("queued").put("position", position);
+    /** The customer's place in the queue and, when routing has an estimate, the predicted wait in seconds. */
+    public static ObjectNode queued(int position, Integer estimatedWaitSeconds) {
+        ObjectNode frame = ServerFrames.frame("queued").put("position", position);
+        if (estimatedWaitSeconds != null) {
+            frame.put("estimatedWaitSeconds", estimatedWaitSeconds);
+        }
+        return frame;
     }
 
     /** Carries what both sides need; {@link #forCustomer} removes what only the agent's console uses. */

@@ -102,7 +102,7 @@ public class InteractionProjection {
         if (session.state == SessionState.NEW || session.state == SessionState.REQUESTED) {
             session.state = SessionState.QUEUED;
         }
-        return entries(log.append(session, eventId, LogFrames.queued(event.position())));
+        return entries(log.append(session, eventId, LogFrames.queued(event.position(), event.estimatedWaitSeconds())));
     }
 
     private Uni<List<LogEntry>> assigned(ChatSession session, String eventId, InteractionAssigned event) {

@@ -1,6 +1,7 @@
 package io.chatsuite.gateway.customer.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatsuite.events.CloudEvent;
@@ -93,6 +94,23 @@ class CustomerMessagingTest extends GatewayTestBase {
                         .distinct()
                         .count(),
                 "a resent message keeps its event id, so every consumer applies it once");
+    }
+
+    @Test
+    void theQueuedFrameCarriesThePredictedWaitOnlyWhenRoutingHasOne() {
+        CampaignUpserted campaign = campaign();
+        Chat chat = startChat(campaign, "en", null);
+        write(chat, "hello");
+
+        routing().queued(campaign.campaignId(), chat.interactionId(), 3, null);
+        JsonNode first = chat.client().next("queued");
+        assertEquals(3, first.path("position").asInt());
+        assertTrue(first.path("estimatedWaitSeconds").isMissingNode(), first.toString());
+
+        routing().queued(campaign.campaignId(), chat.interactionId(), 2, 95);
+        JsonNode second = chat.client().next("queued");
+        assertEquals(2, second.path("position").asInt());
+        assertEquals(95, second.path("estimatedWaitSeconds").asInt());
     }
 
     @Test
