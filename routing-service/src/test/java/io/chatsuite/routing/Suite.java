@@ -10,18 +10,14 @@ import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.Party;
 import io.chatsuite.events.Topics;
-import io.chatsuite.events.agent.AgentPresenceChanged;
 import io.chatsuite.events.agent.AgentProfileUpserted;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.CampaignUpserted;
 import io.chatsuite.events.campaign.Schedule;
 import io.chatsuite.events.campaign.Strategy;
-import io.chatsuite.events.routing.RoutingAbandonRequested;
-import io.chatsuite.events.routing.RoutingAccepted;
-import io.chatsuite.events.routing.RoutingDeclined;
-import io.chatsuite.events.routing.RoutingEndRequested;
 import io.chatsuite.events.routing.RoutingRequested;
 import io.chatsuite.testing.CampaignFixture;
+import io.chatsuite.testing.GatewaySide;
 import io.chatsuite.testing.TestTokens;
 import io.chatsuite.testing.TopicReader;
 import io.chatsuite.testing.TopicWriter;
@@ -43,11 +39,13 @@ public final class Suite implements AutoCloseable {
     private final String bootstrap;
     private final CampaignDirectory directory;
     private final TopicWriter writer;
+    private final GatewaySide gateway;
 
     public Suite(String bootstrap, CampaignDirectory directory) {
         this.bootstrap = bootstrap;
         this.directory = directory;
         this.writer = new TopicWriter(bootstrap, SOURCE);
+        this.gateway = new GatewaySide(writer);
     }
 
     public static String id(String prefix) {
@@ -87,18 +85,16 @@ public final class Suite implements AutoCloseable {
     }
 
     public void presence(String agentId, PresenceStatus status) {
-        writer.publish(agentId, new AgentPresenceChanged(agentId, "Agent " + agentId, status, Instant.now()));
+        gateway.presence(agentId, "Agent " + agentId, status);
     }
 
     /** An agent accepts an offer (or picks from a manual queue). */
     public void accept(String campaignId, String interactionId, String agentId) {
-        writer.publish(
-                campaignId, interactionId, new RoutingAccepted(interactionId, campaignId, agentId, Instant.now()));
+        gateway.accept(campaignId, interactionId, agentId);
     }
 
     public void decline(String campaignId, String interactionId, String agentId) {
-        writer.publish(
-                campaignId, interactionId, new RoutingDeclined(interactionId, campaignId, agentId, Instant.now()));
+        gateway.decline(campaignId, interactionId, agentId);
     }
 
     /** campaign-service publishes an agent's profile. */
@@ -148,15 +144,11 @@ public final class Suite implements AutoCloseable {
     }
 
     public void abandon(String campaignId, String interactionId) {
-        writer.publish(
-                campaignId, interactionId, new RoutingAbandonRequested(interactionId, campaignId, Instant.now()));
+        gateway.abandon(campaignId, interactionId);
     }
 
     public void end(String campaignId, String interactionId, Party by, String agentId) {
-        writer.publish(
-                campaignId,
-                interactionId,
-                new RoutingEndRequested(interactionId, campaignId, by, agentId, Instant.now()));
+        gateway.end(campaignId, interactionId, by, agentId);
     }
 
     /** Publishes an envelope as it is (e.g. a second delivery of one already sent). */

@@ -4,18 +4,13 @@ import io.chatsuite.events.CloudEvent;
 import io.chatsuite.events.EventCodec;
 import io.chatsuite.events.EventType;
 import io.chatsuite.events.Topics;
-import io.chatsuite.events.agent.AgentPresenceChanged;
 import io.chatsuite.events.agent.PresenceStatus;
 import io.chatsuite.events.campaign.Strategy;
-import io.chatsuite.events.routing.RoutingAbandonRequested;
-import io.chatsuite.events.routing.RoutingAccepted;
-import io.chatsuite.events.routing.RoutingDeclined;
-import io.chatsuite.events.routing.RoutingRequested;
 import io.chatsuite.testing.CampaignFixture;
+import io.chatsuite.testing.GatewaySide;
 import io.chatsuite.testing.TopicReader;
 import io.chatsuite.testing.TopicWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,10 +27,12 @@ public final class RoutingBus implements AutoCloseable {
 
     private final String bootstrap;
     private final TopicWriter writer;
+    private final GatewaySide gateway;
 
     public RoutingBus(String bootstrap) {
         this.bootstrap = bootstrap;
         this.writer = new TopicWriter(bootstrap, SOURCE);
+        this.gateway = new GatewaySide(writer);
     }
 
     public static String id(String prefix) {
@@ -64,31 +61,25 @@ public final class RoutingBus implements AutoCloseable {
     }
 
     public void presence(String agentId, PresenceStatus status) {
-        writer.publish(agentId, new AgentPresenceChanged(agentId, agentId, status, Instant.now()));
+        gateway.presence(agentId, agentId, status);
     }
 
     public String request(String campaignId) {
         String interaction = id("interaction");
-        writer.publish(
-                campaignId,
-                interaction,
-                new RoutingRequested(interaction, campaignId, "Customer " + interaction, "en", Instant.now()));
+        gateway.request(campaignId, interaction, "Customer " + interaction, "en");
         return interaction;
     }
 
     public void accept(String campaignId, String interactionId, String agentId) {
-        writer.publish(
-                campaignId, interactionId, new RoutingAccepted(interactionId, campaignId, agentId, Instant.now()));
+        gateway.accept(campaignId, interactionId, agentId);
     }
 
     public void decline(String campaignId, String interactionId, String agentId) {
-        writer.publish(
-                campaignId, interactionId, new RoutingDeclined(interactionId, campaignId, agentId, Instant.now()));
+        gateway.decline(campaignId, interactionId, agentId);
     }
 
     public void abandon(String campaignId, String interactionId) {
-        writer.publish(
-                campaignId, interactionId, new RoutingAbandonRequested(interactionId, campaignId, Instant.now()));
+        gateway.abandon(campaignId, interactionId);
     }
 
     /** The interactions topic by interaction, once {@code condition} holds; fails after {@code timeout}. */
