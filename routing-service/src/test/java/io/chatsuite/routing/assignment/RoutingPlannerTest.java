@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The planner against a deliberately plain reference model of the strategy rules (docs/architecture.md,
- * "Strategies"), on thousands of seeded random queues; and the invariants over whole runs: an interaction is assigned at most once, no agent is given
- * more than its capacity (counting the offers that hold it), the queue is served first come, first served.
+ * "Strategies"), on thousands of seeded random queues; and the invariants over whole runs: an interaction is
+ * assigned at most once, no agent is given more than its capacity (counting the offers that hold it), the queue
+ * is served first come, first served.
  */
 class RoutingPlannerTest {
 
